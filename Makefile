@@ -1,0 +1,86 @@
+# Rungs: `make run` serves the site, `make test` checks everything. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
+        screenshots bench lock clean
+
+help:  ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@if [ ! -x $(PY) ]; then \
+	  python=$$(scripts/find-python); \
+	  echo "Creating $(VENV) with $$python"; \
+	  "$$python" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)  ## Create the virtualenv and install the pinned dependencies
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+ladder: migrate  ## Load (or refresh) the career ladder from ladder/data/ladder.yaml
+	$(PY) manage.py load_ladder
+
+demo: ladder  ## Load the demo people and questions
+	@if $(PY) manage.py help load_demo >/dev/null 2>&1; then $(PY) manage.py load_demo; fi
+
+run: demo  ## Set everything up and serve on http://127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: demo  ## Serve with gunicorn, production style (set DJANGO_SETTINGS_MODULE etc. first)
+	$(PY) manage.py collectstatic --noinput
+	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+
+worker: install  ## Run the background task worker (sends e-mails)
+	$(PY) manage.py db_worker
+
+lint: install  ## ruff lint + format check, Django system checks, migrations up to date
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run >/dev/null
+
+format: install  ## Fix formatting and the fixable lint
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: lint  ## Lint, then the whole suite on SQLite and on a throwaway PostgreSQL
+	scripts/ensure-system-packages
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+	@echo "All tests passed on SQLite and PostgreSQL."
+
+test-sqlite: install
+	@echo "=== Test suite on SQLite ==="
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "=== Test suite on PostgreSQL ==="
+	scripts/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+screenshots: install  ## Refresh the README screenshots in docs/img/
+	env -u DATABASE_URL $(VENV)/bin/pytest tests/browser/test_screenshots.py --screenshots
+
+bench: install  ## Print the speed figures (see bench/README.md)
+	$(PY) bench/run.py
+
+lock:  ## Re-resolve pyproject.toml's ranges into requirements.lock
+	rm -rf /tmp/rungs-lock && "$$(scripts/find-python)" -m venv /tmp/rungs-lock
+	/tmp/rungs-lock/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	  print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > /tmp/rungs-lock/wanted.txt
+	/tmp/rungs-lock/bin/pip install --quiet --disable-pip-version-check -r /tmp/rungs-lock/wanted.txt
+	{ echo "# Exact versions for a reproducible install; regenerate with 'make lock'."; \
+	  /tmp/rungs-lock/bin/pip freeze --all --exclude-editable | grep -vE '^(pip|setuptools)==' ; } > requirements.lock
+
+clean:  ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

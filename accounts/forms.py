@@ -1,0 +1,29 @@
+from django import forms
+
+from accounts.bands import Band
+from accounts.models import User
+
+AUTO_BAND = ""
+
+
+class ProfileForm(forms.ModelForm):
+    band_override = forms.ChoiceField(
+        label="Band",
+        required=False,
+        choices=[(AUTO_BAND, "Work it out from my level code"), *Band.choices],
+        help_text="Rungs groups levels into bands. Pick one if the guess from your code is off.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "headline", "company", "level_code"]
+        labels = {"headline": "Headline role", "level_code": "Level code"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.band_overridden:
+            self.initial["band_override"] = self.instance.band
+
+    def cleaned_band_override(self) -> Band | None:
+        value = self.cleaned_data.get("band_override")
+        return Band(value) if value else None

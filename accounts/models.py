@@ -1,0 +1,66 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from accounts.bands import Band
+
+
+class User(AbstractUser):
+    """A person on Rungs. Public identity is the username (handle) and display name."""
+
+    display_name = models.CharField(max_length=60, blank=True)
+    headline = models.CharField(
+        "headline role",
+        max_length=80,
+        blank=True,
+        help_text="Your role, as you would put it: “Site Reliability Engineer”.",
+    )
+    company = models.CharField(max_length=80, blank=True)
+    level_code = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="Your level as your company writes it: L4, E5, SDE II, Senior…",
+    )
+    band = models.CharField(max_length=10, choices=Band.choices, blank=True)
+    band_overridden = models.BooleanField(
+        default=False, help_text="The person chose the band instead of deriving it from the code."
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_ci_unique",
+                violation_error_message="Someone already uses this e-mail address.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(band__in=["", *Band.values]),
+                name="accounts_user_band_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def band_label(self) -> str:
+        return Band(self.band).short if self.band else ""
+
+    @property
+    def headline_text(self) -> str:
+        """“Site Reliability Engineer · L4 (mid)”: the line shown under a person's name."""
+        level = self.level_code
+        if self.band:
+            level = f"{level} ({self.band_label})" if level else Band(self.band).label
+        return " · ".join(part for part in (self.headline, level) if part)
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", kwargs={"username": self.username})

@@ -1,0 +1,36 @@
+from django.db import transaction
+
+from accounts.bands import Band, band_for_level_code
+from accounts.models import User
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user: User,
+    display_name: str,
+    headline: str,
+    company: str,
+    level_code: str,
+    band_override: Band | None,
+) -> User:
+    """Save what a person says about themselves; the band follows the level code unless chosen."""
+    user.display_name = display_name.strip()
+    user.headline = headline.strip()
+    user.company = company.strip()
+    user.level_code = level_code.strip()
+    user.band_overridden = band_override is not None
+    derived = band_override or band_for_level_code(user.level_code)
+    user.band = derived.value if derived else ""
+    user.full_clean()
+    user.save(
+        update_fields=[
+            "display_name",
+            "headline",
+            "company",
+            "level_code",
+            "band",
+            "band_overridden",
+        ]
+    )
+    return user

@@ -1,0 +1,32 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import ProfileForm
+from accounts.selectors import user_get_public
+from accounts.services import profile_update
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    person = user_get_public(username=username)
+    return render(request, "accounts/profile.html", {"person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        profile_update(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            headline=form.cleaned_data["headline"],
+            company=form.cleaned_data["company"],
+            level_code=form.cleaned_data["level_code"],
+            band_override=form.cleaned_band_override(),
+        )
+        messages.success(request, "Your profile is saved.")
+        return redirect(request.user)
+    return render(request, "accounts/profile_edit.html", {"form": form})

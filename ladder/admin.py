@@ -1,0 +1,67 @@
+from django.contrib import admin
+
+from ladder.models import (
+    Competency,
+    Expectation,
+    GrowthAction,
+    LadderVersion,
+    Level,
+    Source,
+    Track,
+    Transition,
+)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "title", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["short_name", "title"]
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "order"]
+
+
+@admin.register(Level)
+class LevelAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "order"]
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "order"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Expectation)
+class ExpectationAdmin(admin.ModelAdmin):
+    list_display = ["key", "level", "competency", "track", "is_active"]
+    list_filter = ["level", "competency", "track", "is_active", "sources"]
+    search_fields = ["key", "text", "note"]
+    list_select_related = ["level", "competency", "track"]
+    autocomplete_fields = ["supersedes"]
+    filter_horizontal = ["sources"]
+
+
+class GrowthActionInline(admin.TabularInline):
+    model = GrowthAction
+    extra = 0
+    filter_horizontal = ["sources"]
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "summary"]
+    inlines = [GrowthActionInline]
+    filter_horizontal = ["sources"]
+
+
+@admin.register(LadderVersion)
+class LadderVersionAdmin(admin.ModelAdmin):
+    list_display = ["version", "checksum", "loaded_at"]
+    readonly_fields = ["version", "checksum", "loaded_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,119 @@
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from ladder import selectors
+from ladder.models import Level, Track
+
+
+class _NotFound(Exception):
+    """An unknown slug in a ladder URL; rendered as a 404 that lists what does exist."""
+
+    def __init__(self, what: str, value: str):
+        super().__init__(f"There is no {what} called “{value}”.")
+        self.what = what
+
+
+def _not_found(request: HttpRequest, error: _NotFound) -> HttpResponse:
+    context = {"message": str(error), "overview": selectors.ladder_overview()}
+    return render(request, "ladder/not_found.html", context, status=404)
+
+
+def _level(levels: list[Level], slug: str) -> Level:
+    for level in levels:
+        if level.slug == slug:
+            return level
+    raise _NotFound("level", slug)
+
+
+def _track(request: HttpRequest, tracks: list[Track]) -> Track | None:
+    slug = request.GET.get("track", "")
+    if not slug:
+        return None
+    for track in tracks:
+        if track.slug == slug:
+            return track
+    raise _NotFound("track", slug)
+
+
+def _ladder_view(view):
+    """Turn an unknown level or track slug into the helpful 404 page."""
+
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _NotFound as error:
+            return _not_found(request, error)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return require_GET(wrapper)
+
+
+@_ladder_view
+def index(request: HttpRequest) -> HttpResponse:
+    tracks = selectors.track_list()
+    track = _track(request, tracks)
+    context = {
+        "track": track,
+        "tracks": tracks,
+        "matrix": selectors.ladder_matrix(track=track),
+        "version": selectors.ladder_version(),
+    }
+    return render(request, "ladder/index.html", context)
+
+
+@_ladder_view
+def level(request: HttpRequest, level: str) -> HttpResponse:
+    tracks, levels = selectors.track_list(), selectors.level_list()
+    track = _track(request, tracks)
+    context = {
+        "track": track,
+        "tracks": tracks,
+        "detail": selectors.level_detail(level=_level(levels, level), levels=levels, track=track),
+        "version": selectors.ladder_version(),
+    }
+    return render(request, "ladder/level.html", context)
+
+
+@_ladder_view
+def compare_pick(request: HttpRequest) -> HttpResponse:
+    """The compare form's plain GET target (works without JavaScript): redirect to the pair."""
+    lower, higher = request.GET.get("from", "mid"), request.GET.get("to", "senior")
+    url = reverse("ladder:compare", kwargs={"lower": lower, "higher": higher})
+    track = request.GET.get("track")
+    return redirect(f"{url}?track={track}" if track else url)
+
+
+@_ladder_view
+def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
+    tracks, levels = selectors.track_list(), selectors.level_list()
+    track = _track(request, tracks)
+    low, high = _level(levels, lower), _level(levels, higher)
+    if low.pk == high.pk:
+        return redirect(low)
+    if low.order > high.order:  # one canonical URL per pair: lower level first
+        url = reverse("ladder:compare", kwargs={"lower": high.slug, "higher": low.slug})
+        return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+    context = {
+        "track": track,
+        "tracks": tracks,
+        "levels": levels,
+        "comparison": selectors.level_compare(lower=low, higher=high, track=track),
+        "version": selectors.ladder_version(),
+    }
+    return render(request, "ladder/compare.html", context)
+
+
+@require_GET
+def sources(request: HttpRequest) -> HttpResponse:
+    context = {"sources": selectors.source_list(), "version": selectors.ladder_version()}
+    return render(request, "ladder/sources.html", context)
+
+
+@require_GET
+def export_json(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(selectors.ladder_export(), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'inline; filename="rungs-ladder.json"'
+    return response

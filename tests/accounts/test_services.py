@@ -1,0 +1,62 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from accounts.bands import Band
+from accounts.services import profile_update
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _update(user, **changes):
+    values = {
+        "display_name": "Priya",
+        "headline": "Site Reliability Engineer",
+        "company": "Acme",
+        "level_code": "L4",
+        "band_override": None,
+    }
+    return profile_update(user=user, **{**values, **changes})
+
+
+def test_band_follows_the_level_code():
+    user = _update(UserFactory(band=""), level_code="E5")
+    user.refresh_from_db()
+    assert user.band == Band.SENIOR
+    assert not user.band_overridden
+    assert user.headline_text == "Site Reliability Engineer · E5 (senior)"
+
+
+def test_a_chosen_band_wins_over_the_code():
+    user = _update(UserFactory(), level_code="L4", band_override=Band.SENIOR)
+    user.refresh_from_db()
+    assert (user.band, user.band_overridden) == (Band.SENIOR, True)
+    assert user.headline_text == "Site Reliability Engineer · L4 (senior)"
+
+
+def test_clearing_the_override_goes_back_to_the_code():
+    user = _update(UserFactory(), band_override=Band.STAFF)
+    user = _update(user, level_code="IC1", band_override=None)
+    user.refresh_from_db()
+    assert (user.band, user.band_overridden) == (Band.JUNIOR, False)
+
+
+def test_an_unknown_code_leaves_the_band_empty():
+    user = _update(UserFactory(), level_code="Wizard")
+    user.refresh_from_db()
+    assert user.band == ""
+    assert user.headline_text == "Site Reliability Engineer · Wizard"
+
+
+def test_whitespace_is_trimmed():
+    user = _update(UserFactory(), display_name="  Priya  ", headline=" SRE ")
+    user.refresh_from_db()
+    assert (user.display_name, user.headline) == ("Priya", "SRE")
+
+
+def test_too_long_values_are_rejected_and_nothing_is_saved():
+    user = UserFactory(headline="Backend Engineer")
+    with pytest.raises(ValidationError):
+        _update(user, headline="x" * 200)
+    user.refresh_from_db()
+    assert user.headline == "Backend Engineer"

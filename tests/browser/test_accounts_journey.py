@@ -1,0 +1,43 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from accounts.models import User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a-long-and-unusual-passphrase"
+
+
+def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
+    page.goto("/")
+    page.get_by_role("link", name="Sign up").click()
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("navigation", name="Account")).to_contain_text("sam")
+    assert mail.outbox[-1].to == ["sam@example.com"]
+
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    page.get_by_role("link", name="Log in").click()
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+    page.get_by_role("link", name="sam").click()
+    page.get_by_role("link", name="Edit your profile").click()
+    page.get_by_label("Display name").fill("Sam Okafor")
+    page.get_by_label("Headline role").fill("Site Reliability Engineer")
+    page.get_by_label("Company").fill("Acme Cloud")
+    page.get_by_label("Level code").fill("L4")
+    page.get_by_role("button", name="Save profile").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam Okafor")
+    expect(page.get_by_text("Site Reliability Engineer · L4 (mid)")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Your profile is saved.")
+    assert re.search(r"/users/sam/$", page.url)
+    assert User.objects.get(username="sam").band == "mid"

@@ -1,0 +1,64 @@
+import os
+
+import pytest
+from django.conf import settings
+
+from ladder.models import Level
+from ladder.services import ladder_load
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse to run
+# there without this. Only the test process sets it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="Also refresh the README screenshots in docs/img/ (make screenshots).",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--screenshots"):
+        return
+    skip = pytest.mark.skip(reason="README screenshots are refreshed by `make screenshots`")
+    for item in items:
+        if "screenshot" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; Playwright never downloads a browser of its own here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real ladder once; transactions roll back around each test and keep it."""
+    with django_db_blocker.unblock():
+        ladder_load(path=settings.LADDER_DATA_FILE)
+
+
+@pytest.fixture
+def ladder(db):
+    """The real ladder. Transactional tests (live server) flush the tables, so reload then."""
+    if not Level.objects.exists():
+        ladder_load(path=settings.LADDER_DATA_FILE, force=True)
+    return {level.slug: level for level in Level.objects.all()}
