@@ -16,7 +16,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "headline", "company", "level_code"]
+        fields = ["display_name", "headline", "company", "level_code", "email_notifications"]
         labels = {"headline": "Headline role", "level_code": "Level code"}
 
     def __init__(self, *args, **kwargs):

@@ -27,6 +27,15 @@ class User(AbstractUser):
         default=False, help_text="The person chose the band instead of deriving it from the code."
     )
 
+    reputation = models.IntegerField(
+        default=0, help_text="Earned from votes and accepted answers; see forum/reputation.py."
+    )
+    email_notifications = models.BooleanField(
+        "e-mail me about activity",
+        default=True,
+        help_text="Answers on your questions, comments on your posts, your answers accepted.",
+    )
+
     objects = UserManager()
 
     class Meta:

@@ -13,12 +13,15 @@ def profile_update(
     company: str,
     level_code: str,
     band_override: Band | None,
+    email_notifications: bool | None = None,
 ) -> User:
     """Save what a person says about themselves; the band follows the level code unless chosen."""
     user.display_name = display_name.strip()
     user.headline = headline.strip()
     user.company = company.strip()
     user.level_code = level_code.strip()
+    if email_notifications is not None:
+        user.email_notifications = email_notifications
     user.band_overridden = band_override is not None
     derived = band_override or band_for_level_code(user.level_code)
     user.band = derived.value if derived else ""
@@ -31,6 +34,7 @@ def profile_update(
             "level_code",
             "band",
             "band_overridden",
+            "email_notifications",
         ]
     )
     return user

@@ -7,11 +7,13 @@ from django.views.decorators.http import require_http_methods
 from accounts.forms import ProfileForm
 from accounts.selectors import user_get_public
 from accounts.services import profile_update
+from forum.selectors import user_activity
 
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = user_get_public(username=username)
-    return render(request, "accounts/profile.html", {"person": person})
+    context = {"person": person, "activity": user_activity(person=person, viewer=request.user)}
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required
@@ -26,6 +28,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             company=form.cleaned_data["company"],
             level_code=form.cleaned_data["level_code"],
             band_override=form.cleaned_band_override(),
+            email_notifications=form.cleaned_data["email_notifications"],
         )
         messages.success(request, "Your profile is saved.")
         return redirect(request.user)

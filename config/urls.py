@@ -1,12 +1,16 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from config import views
+from forum import views as forum_views
+from forum.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", forum_views.home, name="home"),
+    path("", include("forum.urls")),
     path("ladder/", include("ladder.urls")),
     path("users/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]

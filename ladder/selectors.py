@@ -140,12 +140,13 @@ def level_detail(
     )
 
 
-def _transitions(**filters):
+def _transitions(*, with_sources: bool = False, **filters):
+    """Transitions with their growth actions (and the actions' sources) prefetched."""
     return (
         Transition.objects.filter(**filters)
         .select_related("from_level", "to_level")
         .prefetch_related(
-            "sources",
+            *(["sources"] if with_sources else []),
             Prefetch(
                 "actions",
                 queryset=GrowthAction.objects.select_related("competency").prefetch_related(
@@ -315,6 +316,6 @@ def ladder_export() -> dict:
                     for a in t.actions.all()
                 ],
             }
-            for t in _transitions()
+            for t in _transitions(with_sources=True)
         ],
     }

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from forum.selectors import question_list
 from ladder import selectors
 from ladder.models import Level, Track
 
@@ -68,11 +69,13 @@ def index(request: HttpRequest) -> HttpResponse:
 def level(request: HttpRequest, level: str) -> HttpResponse:
     tracks, levels = selectors.track_list(), selectors.level_list()
     track = _track(request, tracks)
+    level_obj = _level(levels, level)
     context = {
         "track": track,
         "tracks": tracks,
-        "detail": selectors.level_detail(level=_level(levels, level), levels=levels, track=track),
+        "detail": selectors.level_detail(level=level_obj, levels=levels, track=track),
         "version": selectors.ladder_version(),
+        "questions": list(question_list(sort="newest", level=level_obj)[:5]),
     }
     return render(request, "ladder/level.html", context)
 

@@ -56,6 +56,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ladder_load(path=settings.LADDER_DATA_FILE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache (view counts, rate limits) starts empty for every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_index(request):
+    """Flushing after a live-server test leaves the raw-SQL search tables alone; empty them."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from forum.search import clear_index
+
+    clear_index()
+
+
 @pytest.fixture
 def ladder(db):
     """The real ladder. Transactional tests (live server) flush the tables, so reload then."""

@@ -29,3 +29,71 @@ class UserFactory(factory.django.DjangoModelFactory):
         """A primary, verified e-mail, as allauth leaves it after confirmation."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+
+
+class _ServiceFactory(factory.Factory):
+    """Forum rows are made through the services, so counters and the search index stay true."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return cls.service(**kwargs)
+
+
+def _level(slug: str):
+    from ladder.models import Level
+
+    return Level.objects.get(slug=slug)
+
+
+class QuestionFactory(_ServiceFactory):
+    class Meta:
+        model = "forum.Question"
+
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"How do I show senior-level impact, case {n}?")
+    body = (
+        "I have been mid-level for two years and my reviews say I am close. What should I do next?"
+    )
+    level = factory.LazyFunction(lambda: _level("mid"))
+    tags = factory.LazyFunction(lambda: ["promotion"])
+    is_anonymous = False
+
+    @staticmethod
+    def service(**kwargs):
+        from forum.services import question_create
+
+        return question_create(**kwargs)
+
+
+class AnswerFactory(_ServiceFactory):
+    class Meta:
+        model = "forum.Answer"
+
+    author = factory.SubFactory(UserFactory)
+    question = factory.SubFactory(QuestionFactory)
+    body = "Write down what senior means at your company and ask your manager where you fall short."
+    is_anonymous = False
+
+    @staticmethod
+    def service(**kwargs):
+        from forum.services import answer_create
+
+        return answer_create(**kwargs)
+
+
+class CommentFactory(_ServiceFactory):
+    class Meta:
+        model = "forum.Comment"
+
+    author = factory.SubFactory(UserFactory)
+    post = factory.SubFactory(QuestionFactory)
+    body = "Could you say more about what your manager asked for?"
+
+    @staticmethod
+    def service(**kwargs):
+        from forum.services import comment_create
+
+        return comment_create(**kwargs)

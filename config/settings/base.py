@@ -18,6 +18,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "insecure-local-only-key-never-use-in-
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # for links in e-mails
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -27,6 +28,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "django.contrib.syndication",
     "allauth",
     "allauth.account",
     "taggit",
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "ladder",
+    "forum",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +68,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "forum.context_processors.navigation",
             ],
             "builtins": ["django.templatetags.static"],
         },

@@ -13,4 +13,22 @@
       delete el.dataset.printOpened;
     });
   });
+
+  // Long posts fold behind "Show more". Without JavaScript they are simply shown in full.
+  const FOLD_AT = 480; // pixels
+  document.querySelectorAll("[data-foldable]").forEach((body) => {
+    if (body.scrollHeight <= FOLD_AT * 1.3) return;
+    body.classList.add("is-folded");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn--small fold-toggle";
+    button.textContent = "Show more";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => {
+      const folded = body.classList.toggle("is-folded");
+      button.textContent = folded ? "Show more" : "Show less";
+      button.setAttribute("aria-expanded", String(!folded));
+    });
+    body.after(button);
+  });
 })();

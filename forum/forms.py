@@ -1,0 +1,111 @@
+import uuid
+
+from django import forms
+
+from forum.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH
+from forum.tags import MAX_TAGS, TagError, parse_tags
+from ladder.models import Level
+
+MARKDOWN_HELP = "Markdown works: **bold**, _italic_, `code`, lists, tables and ``` fenced code."
+
+
+def _token_field() -> forms.UUIDField:
+    """A per-form token: a second submit of the same form returns the first post, not a copy."""
+    return forms.UUIDField(
+        widget=forms.HiddenInput,
+        required=False,
+        initial=uuid.uuid4,
+        error_messages={
+            "invalid": "This form was damaged on its way; please reload and try again."
+        },
+    )
+
+
+class QuestionForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        min_length=15,
+        max_length=150,
+        help_text="The question in one line, as you would ask a mentor (15–150 characters).",
+    )
+    body = forms.CharField(
+        label="Body",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        min_length=30,
+        max_length=BODY_MAX_LENGTH,
+        help_text=f"Your situation, what you tried, what you want to know. {MARKDOWN_HELP}",
+    )
+    level = forms.ModelChoiceField(
+        label="Level",
+        queryset=Level.objects.order_by("order"),
+        to_field_name="slug",
+        empty_label="Choose the level this is about",
+        help_text="The level the question is about, usually your own.",
+    )
+    tags = forms.CharField(
+        label="Tags",
+        max_length=200,
+        help_text=f"1–{MAX_TAGS} topics, separated by commas or spaces: pip, promotion, burnout…",
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+    is_anonymous = forms.BooleanField(
+        label="Ask anonymously",
+        required=False,
+        help_text="Others see “Anonymous” and your band, never your name. You can still edit it.",
+    )
+    client_token = _token_field()
+
+    def clean_tags(self) -> list[str]:
+        try:
+            return parse_tags(self.cleaned_data["tags"])
+        except TagError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class QuestionEditForm(QuestionForm):
+    """Editing keeps the question's anonymity as it was posted."""
+
+    is_anonymous = None
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label="Your answer",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        min_length=30,
+        max_length=BODY_MAX_LENGTH,
+        help_text=MARKDOWN_HELP,
+    )
+    is_anonymous = forms.BooleanField(
+        label="Answer anonymously",
+        required=False,
+        help_text="Others see “Anonymous” and your band, never your name.",
+    )
+    client_token = _token_field()
+
+
+class AnswerEditForm(AnswerForm):
+    is_anonymous = None
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        min_length=5,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text="Plain text and links; ask for clarification or suggest an improvement.",
+    )
+    client_token = _token_field()
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=200, required=False)
+    level = forms.ModelChoiceField(
+        label="Level",
+        queryset=Level.objects.order_by("order"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any level",
+    )
+    tag = forms.CharField(label="Tag", max_length=40, required=False)

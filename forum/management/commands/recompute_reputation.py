@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from forum.services import reputation_recompute
+
+
+class Command(BaseCommand):
+    help = "Recount everyone's reputation from votes and accepted answers (fixes any drift)."
+
+    def handle(self, *args, **options):
+        changed = reputation_recompute()
+        self.stdout.write(self.style.SUCCESS(f"Reputation recounted; {changed} people changed."))

@@ -1,0 +1,293 @@
+"""Questions, answers, comments and votes.
+
+Questions and answers are separate tables sharing an abstract Post, so each keeps its own
+indexes. Votes and comments point at either one through two nullable foreign keys with a check
+constraint that exactly one is set (an "exclusive arc"): real foreign keys, real constraints.
+Counters (score, answer_count, comment_count) are denormalised and only ever changed with F().
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from accounts.bands import Band
+
+BODY_MAX_LENGTH = 30_000
+COMMENT_MAX_LENGTH = 600
+
+
+class PostQuerySet(models.QuerySet):
+    def visible(self):
+        """What the public sees: not hidden by a moderator or deleted by its author."""
+        return self.filter(is_hidden=False)
+
+
+class Authored(models.Model):
+    """What questions, answers and comments share: who wrote it, how it is shown, its state."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    is_anonymous = models.BooleanField(default=False)
+    author_band = models.CharField(
+        max_length=10,
+        choices=Band.choices,
+        blank=True,
+        help_text="The author's band when posting: all an anonymous post reveals.",
+    )
+    is_hidden = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    client_token = models.UUIDField(
+        null=True, blank=True, help_text="From the form that created it; makes resubmits harmless."
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def author_is(self, user) -> bool:
+        return user.is_authenticated and user.pk == self.author_id
+
+
+class Post(Authored):
+    body = models.TextField(max_length=BODY_MAX_LENGTH, help_text="Markdown, as written.")
+    body_html = models.TextField(help_text="Sanitised HTML rendered from body when saved.")
+    score = models.IntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class QuestionQuerySet(PostQuerySet):
+    def unanswered(self):
+        return self.filter(answer_count=0)
+
+
+class TaggedQuestion(TaggedItemBase):
+    content_object = models.ForeignKey("Question", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="forum_question_tag_once"
+            )
+        ]
+
+
+class Question(Post):
+    kind = "question"
+
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=160, allow_unicode=False)
+    level = models.ForeignKey("ladder.Level", on_delete=models.PROTECT, related_name="questions")
+    tags = TaggableManager(through=TaggedQuestion, blank=False)
+    view_count = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # One per list ordering, limited to what the public lists show.
+            models.Index(
+                F("created_at").desc(), name="forum_q_newest", condition=Q(is_hidden=False)
+            ),
+            models.Index(
+                F("last_activity_at").desc(), name="forum_q_active", condition=Q(is_hidden=False)
+            ),
+            models.Index(
+                F("score").desc(),
+                F("created_at").desc(),
+                name="forum_q_votes",
+                condition=Q(is_hidden=False),
+            ),
+            models.Index(
+                F("created_at").desc(),
+                name="forum_q_unanswered",
+                condition=Q(is_hidden=False, answer_count=0),
+            ),
+            models.Index(
+                "level", F("created_at").desc(), name="forum_q_level", condition=Q(is_hidden=False)
+            ),
+            models.Index("author", "created_at", name="forum_q_author"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_token"], name="forum_question_submitted_once"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="forum_question_has_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:question", kwargs={"pk": self.pk, "slug": self.slug})
+
+
+class Answer(Post):
+    kind = "answer"
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    is_accepted = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index("question", "is_hidden", name="forum_answer_question"),
+            models.Index("author", "created_at", name="forum_answer_author"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=Q(is_accepted=True),
+                name="forum_answer_one_accepted_per_question",
+                violation_error_message="This question already has an accepted answer.",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "client_token"], name="forum_answer_submitted_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to {self.question_id}"
+
+    def get_absolute_url(self) -> str:
+        return (
+            f"{reverse('forum:question_short', kwargs={'pk': self.question_id})}#answer-{self.pk}"
+        )
+
+
+def _exactly_one_post() -> Q:
+    return Q(question__isnull=False, answer__isnull=True) | Q(
+        question__isnull=True, answer__isnull=False
+    )
+
+
+class Comment(Authored):
+    """A short plain-text note (links allowed) on a question or an answer."""
+
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.PROTECT, related_name="comments"
+    )
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.PROTECT, related_name="comments"
+    )
+    body = models.TextField(max_length=COMMENT_MAX_LENGTH)
+    body_html = models.TextField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index("question", "created_at", name="forum_comment_question"),
+            models.Index("answer", "created_at", name="forum_comment_answer"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one_post(), name="forum_comment_on_one_post"),
+            models.UniqueConstraint(
+                fields=["author", "client_token"], name="forum_comment_submitted_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:50]
+
+    def get_absolute_url(self) -> str:
+        question_id = self.question_id or self.answer.question_id
+        return f"{reverse('forum:question_short', kwargs={'pk': question_id})}#comment-{self.pk}"
+
+
+class Vote(models.Model):
+    """One row per person and post. Retracting sets the value to 0: votes are never deleted."""
+
+    class Value(models.IntegerChoices):
+        UP = 1, "Upvote"
+        NONE = 0, "Retracted"
+        DOWN = -1, "Downvote"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes"
+    )
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
+    )
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
+    )
+    value = models.SmallIntegerField(choices=Value.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one_post(), name="forum_vote_on_one_post"),
+            models.CheckConstraint(condition=Q(value__in=[1, 0, -1]), name="forum_vote_value"),
+            models.UniqueConstraint(
+                fields=["user", "question"],
+                condition=Q(question__isnull=False),
+                name="forum_vote_once_per_question",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "answer"],
+                condition=Q(answer__isnull=False),
+                name="forum_vote_once_per_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.value:+d} on {self.question_id or self.answer_id}"
+
+
+def post_link(post: Question | Answer) -> dict:
+    """The exclusive-arc filter for a post: {"question": q} or {"answer": a}."""
+    return {post.kind: post}
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        ANSWER = "answer", "answered your question"
+        COMMENT = "comment", "commented on your post"
+        ACCEPTED = "accepted", "accepted your answer"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Empty when whoever acted did so anonymously: the notification must not name them.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_band = models.CharField(max_length=10, choices=Band.choices, blank=True)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index("recipient", F("created_at").desc(), name="forum_notification_inbox"),
+            models.Index(
+                "recipient", name="forum_notification_unread", condition=Q(read_at__isnull=True)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}: {self.kind}"
+
+    def get_absolute_url(self) -> str:
+        if self.comment_id:
+            anchor = f"#comment-{self.comment_id}"
+        else:
+            anchor = f"#answer-{self.answer_id}" if self.answer_id else ""
+        return self.question.get_absolute_url() + anchor

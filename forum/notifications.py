@@ -1,0 +1,45 @@
+"""In-app notifications, with an e-mail copy sent in the background through django.tasks."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from forum.models import Answer, Comment, Notification, Question
+
+
+def notify(
+    *,
+    recipient,
+    kind: Notification.Kind,
+    actor_post: Question | Answer | Comment,
+    question: Question,
+    answer: Answer | None = None,
+    comment: Comment | None = None,
+) -> Notification | None:
+    """Tell `recipient` what `actor_post`'s author did; nothing when they did it themselves.
+
+    An anonymous actor is stored as no actor at all, with only their band.
+    """
+    if recipient.pk == actor_post.author_id:
+        return None
+    notification = Notification.objects.create(
+        recipient=recipient,
+        kind=kind,
+        actor=None if actor_post.is_anonymous else actor_post.author,
+        actor_band=actor_post.author_band if actor_post.is_anonymous else "",
+        question=question,
+        answer=answer,
+        comment=comment,
+    )
+    if recipient.email_notifications and recipient.email:
+        from forum.tasks import send_notification_email
+
+        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+    return notification
+
+
+def notifications_mark_read(*, recipient, ids: list[int] | None = None) -> int:
+    """Mark the recipient's notifications read (all of them, or the given ones)."""
+    unread = Notification.objects.filter(recipient=recipient, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())

@@ -1,0 +1,258 @@
+"""Every read of the forum. Each list or page is a fixed number of queries, whatever its size."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from taggit.models import Tag
+
+from accounts.models import User
+from forum import search
+from forum.identity import AuthorCard, author_card
+from forum.models import Answer, Comment, Notification, Question, Vote
+from ladder.models import Expectation, Level
+
+SORTS = {
+    "newest": ("-created_at", "-id"),
+    "active": ("-last_activity_at", "-id"),
+    "votes": ("-score", "-created_at", "-id"),
+    "unanswered": ("-created_at", "-id"),
+}
+DEFAULT_SORT = "newest"
+
+
+def _with_list_data(queryset: QuerySet[Question]) -> QuerySet[Question]:
+    """What a question row in any list shows: author card, level and tags."""
+    return queryset.select_related("author", "level").prefetch_related("tags")
+
+
+def question_list(
+    *, sort: str = DEFAULT_SORT, level: Level | None = None, tag: str | None = None
+) -> QuerySet[Question]:
+    questions = Question.objects.visible()
+    if sort == "unanswered":
+        questions = questions.unanswered()
+    if level is not None:
+        questions = questions.filter(level=level)
+    if tag:
+        questions = questions.filter(tags__slug=tag)
+    return _with_list_data(questions.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])))
+
+
+@dataclass(frozen=True)
+class CommentView:
+    comment: Comment
+    author: AuthorCard
+
+
+@dataclass
+class PostView:
+    """A question or answer as the viewer sees it: its author card, comments and their vote."""
+
+    post: Question | Answer
+    author: AuthorCard
+    comments: list[CommentView] = field(default_factory=list)
+    my_vote: int = 0
+    comment_form: object | None = None  # set by the view for people who may comment
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    question: PostView
+    answers: list[PostView]
+    related: list[Question]
+    expectations: list[Expectation]
+    tags: list[Tag]
+
+
+def question_get(*, pk: int) -> Question | None:
+    return Question.objects.visible().select_related("author", "level").filter(pk=pk).first()
+
+
+def question_page(*, question: Question, viewer: User) -> QuestionPage:
+    answers = list(
+        Answer.objects.visible()
+        .filter(question=question)
+        .select_related("author")
+        .order_by("-is_accepted", "-score", "created_at", "id")
+    )
+    for answer in answers:
+        answer.question = question  # permission checks read it; do not fetch it 30 times
+    tags = list(question.tags.order_by("name"))
+    views = {("question", question.pk): PostView(question, author_card(question, viewer))}
+    for answer in answers:
+        views["answer", answer.pk] = PostView(answer, author_card(answer, viewer))
+
+    comments = (
+        Comment.objects.visible()
+        .filter(Q(question=question) | Q(answer__in=answers))
+        .select_related("author")
+    )
+    for comment in comments:
+        key = (
+            ("question", comment.question_id)
+            if comment.question_id
+            else ("answer", comment.answer_id)
+        )
+        views[key].comments.append(CommentView(comment, author_card(comment, viewer)))
+
+    if viewer.is_authenticated:
+        votes = Vote.objects.filter(user=viewer).filter(
+            Q(question=question) | Q(answer__in=answers)
+        )
+        for question_id, answer_id, value in votes.values_list("question_id", "answer_id", "value"):
+            views["question" if question_id else "answer", question_id or answer_id].my_vote = value
+
+    return QuestionPage(
+        question=views["question", question.pk],
+        answers=[views["answer", a.pk] for a in answers],
+        related=question_related(question=question, tags=tags),
+        expectations=level_highlights(level=question.level),
+        tags=tags,
+    )
+
+
+def question_related(*, question: Question, tags: list[Tag], limit: int = 5) -> list[Question]:
+    """Questions at the same level that share tags with this one, most shared tags first."""
+    if not tags:
+        return []
+    return list(
+        Question.objects.visible()
+        .filter(level_id=question.level_id, tags__in=tags)
+        .exclude(pk=question.pk)
+        .annotate(shared=Count("tags"))
+        .order_by("-shared", "-score", "-created_at")
+        .only("pk", "slug", "title", "score", "answer_count")[:limit]
+    )
+
+
+def level_highlights(*, level: Level, limit: int = 6) -> list[Expectation]:
+    """A few of what a level adds, one per competency, for the question page's sidebar."""
+    expectations = (
+        Expectation.objects.active()
+        .filter(level=level, track__isnull=True)
+        .select_related("competency")
+        .order_by("competency__order", "order")
+    )
+    picked, seen = [], set()
+    for expectation in expectations:
+        if expectation.competency_id not in seen:
+            seen.add(expectation.competency_id)
+            picked.append(expectation)
+    return picked[:limit]
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: Level
+    questions: int
+
+
+def levels_with_counts() -> list[LevelCount]:
+    levels = Level.objects.annotate(
+        n=Count("questions", filter=Q(questions__is_hidden=False))
+    ).order_by("order")
+    return [LevelCount(level, level.n) for level in levels]
+
+
+def tags_popular(*, limit: int | None = 30) -> list[Tag]:
+    """Tags with how many visible questions carry them (`tag.n`), most used first."""
+    tags = (
+        Tag.objects.annotate(
+            n=Count(
+                "forum_taggedquestion_items",
+                filter=Q(forum_taggedquestion_items__content_object__is_hidden=False),
+            )
+        )
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+    )
+    return list(tags[:limit] if limit else tags)
+
+
+def tag_get(*, slug: str) -> Tag | None:
+    return Tag.objects.filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class Home:
+    newest: list[Question]
+    active: list[Question]
+    levels: list[LevelCount]
+    tags: list[Tag]
+
+
+def home(*, size: int = 6) -> Home:
+    """The front page: the newest questions, and the ones with the most going on."""
+    most_active = (
+        question_list()
+        .filter(answer_count__gt=0)
+        .order_by("-answer_count", "-last_activity_at", "-id")
+    )
+    return Home(
+        newest=list(question_list(sort="newest")[:size]),
+        active=list(most_active[:size]),
+        levels=levels_with_counts(),
+        tags=tags_popular(limit=20),
+    )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    question: Question
+    snippet: list[search.Segment]
+
+
+def question_search(*, query: str, level: Level | None = None, tag: str | None = None) -> list[int]:
+    """Ids of visible questions matching `query` (and the filters), best match first."""
+    ranked = search.matching_ids(query)
+    if not ranked:
+        return []
+    allowed = set(
+        question_list(level=level, tag=tag).filter(pk__in=ranked).values_list("pk", flat=True)
+    )
+    return [pk for pk in ranked if pk in allowed]
+
+
+def search_hits(*, query: str, ids: list[int]) -> list[SearchHit]:
+    """The questions of one results page, in rank order, with highlighted extracts."""
+    questions = {q.pk: q for q in _with_list_data(Question.objects.filter(pk__in=ids))}
+    extracts = search.snippets(query, ids)
+    return [SearchHit(questions[pk], extracts.get(pk, [])) for pk in ids if pk in questions]
+
+
+@dataclass(frozen=True)
+class Activity:
+    questions: list[Question]
+    answers: list[Answer]
+
+
+def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
+    """A person's questions and answers. Anonymous ones appear only to the person themselves."""
+    own = viewer.is_authenticated and viewer.pk == person.pk
+    questions = Question.objects.visible().filter(author=person)
+    answers = Answer.objects.visible().filter(author=person)
+    if not own:
+        questions, answers = (
+            questions.filter(is_anonymous=False),
+            answers.filter(is_anonymous=False),
+        )
+    return Activity(
+        questions=list(questions.select_related("level").order_by("-created_at")[:limit]),
+        answers=list(answers.select_related("question").order_by("-created_at")[:limit]),
+    )
+
+
+def notification_list(*, recipient: User, limit: int = 50) -> list[Notification]:
+    return list(
+        Notification.objects.filter(recipient=recipient)
+        .select_related("actor", "question")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def notification_unread_count(*, recipient: User) -> int:
+    return Notification.objects.filter(recipient=recipient, read_at__isnull=True).count()
+
+
+def tag_suggestions(*, limit: int = 60) -> list[str]:
+    return [tag.name for tag in tags_popular(limit=limit)]

@@ -1,0 +1,308 @@
+"""Every write to the forum. Views parse input, call one of these, and render the result.
+
+Rules about *who* may act are the functions in forum.permissions; services call them too, so
+no code path can skip a rule. Counters move with F() expressions inside the same transaction.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F, Model
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import User
+from forum import permissions, reputation, search
+from forum.markdown import render_inline, render_markdown
+from forum.models import Answer, Comment, Notification, Question, Vote, post_link
+from forum.notifications import notify
+from ladder.models import Level
+
+
+class ActionNotAllowed(PermissionDenied):
+    """A rule in forum.permissions said no; the message says which."""
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise ActionNotAllowed(message)
+
+
+def _existing[M: Model](model: type[M], author: User, client_token: uuid.UUID | None) -> M | None:
+    """The post this very form already created, if it was submitted twice."""
+    if client_token is None:
+        return None
+    return model.objects.filter(author=author, client_token=client_token).first()
+
+
+def _create_once[M: Model](model: type[M], **values) -> M:
+    """Insert, or return the row a concurrent double submit of the same form just inserted."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**values)
+    except IntegrityError:
+        existing = _existing(model, values["author"], values.get("client_token"))
+        if existing is None:
+            raise
+        return existing
+
+
+def _title(title: str) -> str:
+    return " ".join(title.split())
+
+
+def _slug(title: str) -> str:
+    return slugify(title)[:150].strip("-") or "question"
+
+
+@transaction.atomic
+def question_create(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    level: Level,
+    tags: list[str],
+    is_anonymous: bool = False,
+    client_token: uuid.UUID | None = None,
+) -> Question:
+    _require(permissions.can_ask(author), "Log in to ask a question.")
+    if existing := _existing(Question, author, client_token):
+        return existing
+    now = timezone.now()
+    question = _create_once(
+        Question,
+        author=author,
+        title=_title(title),
+        slug=_slug(title),
+        body=body,
+        body_html=render_markdown(body),
+        level=level,
+        is_anonymous=is_anonymous,
+        author_band=author.band,
+        created_at=now,
+        last_activity_at=now,
+        client_token=client_token,
+    )
+    question.tags.set(tags)
+    search.index_question(question.pk)
+    return question
+
+
+@transaction.atomic
+def question_edit(
+    *, question: Question, editor: User, title: str, body: str, level: Level, tags: list[str]
+) -> Question:
+    _require(permissions.can_edit(editor, question), "Only the author can edit this question.")
+    now = timezone.now()
+    Question.objects.filter(pk=question.pk).update(
+        title=_title(title),
+        slug=_slug(title),
+        body=body,
+        body_html=render_markdown(body),
+        level=level,
+        edited_at=now,
+        last_activity_at=now,
+    )
+    question.refresh_from_db()
+    question.tags.set(tags)
+    search.index_question(question.pk)
+    return question
+
+
+@transaction.atomic
+def answer_create(
+    *,
+    author: User,
+    question: Question,
+    body: str,
+    is_anonymous: bool = False,
+    client_token: uuid.UUID | None = None,
+) -> Answer:
+    _require(permissions.can_answer(author, question), "This question takes no new answers.")
+    if existing := _existing(Answer, author, client_token):
+        return existing
+    now = timezone.now()
+    answer = _create_once(
+        Answer,
+        author=author,
+        question=question,
+        body=body,
+        body_html=render_markdown(body),
+        is_anonymous=is_anonymous,
+        author_band=author.band,
+        created_at=now,
+        client_token=client_token,
+    )
+    Question.objects.filter(pk=question.pk).update(
+        answer_count=F("answer_count") + 1, last_activity_at=now
+    )
+    search.index_question(question.pk)
+    notify(
+        recipient=question.author,
+        kind=Notification.Kind.ANSWER,
+        actor_post=answer,
+        question=question,
+        answer=answer,
+    )
+    return answer
+
+
+@transaction.atomic
+def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
+    _require(permissions.can_edit(editor, answer), "Only the author can edit this answer.")
+    now = timezone.now()
+    Answer.objects.filter(pk=answer.pk).update(
+        body=body, body_html=render_markdown(body), edited_at=now
+    )
+    Question.objects.filter(pk=answer.question_id).update(last_activity_at=now)
+    answer.refresh_from_db()
+    search.index_question(answer.question_id)
+    return answer
+
+
+def _speaks_anonymously(author: User, post: Question | Answer) -> bool:
+    """A comment by the anonymous author of the post or of its question stays anonymous."""
+    question = post if isinstance(post, Question) else post.question
+    return any(p.is_anonymous and p.author_id == author.pk for p in (post, question))
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    author: User,
+    post: Question | Answer,
+    body: str,
+    client_token: uuid.UUID | None = None,
+) -> Comment:
+    _require(permissions.can_comment(author, post), "This post takes no new comments.")
+    if existing := _existing(Comment, author, client_token):
+        return existing
+    question = post if isinstance(post, Question) else post.question
+    now = timezone.now()
+    comment = _create_once(
+        Comment,
+        author=author,
+        body=" ".join(body.split()),
+        body_html=render_inline(body),
+        is_anonymous=_speaks_anonymously(author, post),
+        author_band=author.band,
+        created_at=now,
+        client_token=client_token,
+        **post_link(post),
+    )
+    type(post).objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+    Question.objects.filter(pk=question.pk).update(last_activity_at=now)
+    notify(
+        recipient=post.author,
+        kind=Notification.Kind.COMMENT,
+        actor_post=comment,
+        question=question,
+        answer=post if isinstance(post, Answer) else None,
+        comment=comment,
+    )
+    return comment
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    score: int
+    value: int  # the person's vote now: 1, -1, or 0 for none
+
+
+@transaction.atomic
+def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome:
+    """Upvote or downvote. The same vote again retracts it; the other one switches it."""
+    if value not in (Vote.Value.UP, Vote.Value.DOWN):
+        raise ValueError("A vote is +1 or -1.")
+    _require(permissions.can_vote(user, post), "You cannot vote on this post.")
+    link = post_link(post)
+    vote, created = _vote_row(user, link, value)
+    old = 0 if created else vote.value
+    new = value if created or vote.value != value else Vote.Value.NONE
+    if not created:
+        Vote.objects.filter(pk=vote.pk).update(value=new, updated_at=timezone.now())
+    model = type(post)
+    model.objects.filter(pk=post.pk).update(score=F("score") + (new - old))
+    if reputation.counts_for_reputation(post):
+        change = reputation.for_vote(post.kind, new) - reputation.for_vote(post.kind, old)
+        User.objects.filter(pk=post.author_id).update(reputation=F("reputation") + change)
+    score = model.objects.values_list("score", flat=True).get(pk=post.pk)
+    return VoteOutcome(score=score, value=int(new))
+
+
+def _vote_row(user: User, link: dict, value: int) -> tuple[Vote, bool]:
+    """The person's vote row, locked; created with `value` if they never voted here."""
+    vote = Vote.objects.select_for_update().filter(user=user, **link).first()
+    if vote is not None:
+        return vote, False
+    try:
+        with transaction.atomic():
+            return Vote.objects.create(user=user, value=value, **link), True
+    except IntegrityError:  # a concurrent first vote won the race; treat ours as a second click
+        return Vote.objects.select_for_update().get(user=user, **link), False
+
+
+def _set_accepted(answer: Answer, accepted: bool) -> None:
+    Answer.objects.filter(pk=answer.pk).update(is_accepted=accepted)
+    if reputation.accept_counts(answer):
+        change = reputation.ACCEPTED if accepted else -reputation.ACCEPTED
+        User.objects.filter(pk=answer.author_id).update(reputation=F("reputation") + change)
+
+
+@transaction.atomic
+def answer_accept(*, user: User, answer: Answer) -> Answer:
+    """The asker accepts an answer; accepting another one moves the mark. Idempotent."""
+    Question.objects.select_for_update().get(pk=answer.question_id)  # one accept at a time
+    answer = Answer.objects.select_related("question").get(pk=answer.pk)
+    _require(permissions.can_accept(user, answer), "Only the asker can accept an answer.")
+    if answer.is_accepted:
+        return answer
+    for previous in Answer.objects.filter(question_id=answer.question_id, is_accepted=True):
+        _set_accepted(previous, False)
+    _set_accepted(answer, True)
+    notify(
+        recipient=answer.author,
+        kind=Notification.Kind.ACCEPTED,
+        actor_post=answer.question,
+        question=answer.question,
+        answer=answer,
+    )
+    answer.is_accepted = True
+    return answer
+
+
+@transaction.atomic
+def answer_unaccept(*, user: User, answer: Answer) -> Answer:
+    Question.objects.select_for_update().get(pk=answer.question_id)
+    answer = Answer.objects.select_related("question").get(pk=answer.pk)
+    _require(permissions.can_accept(user, answer), "Only the asker can un-accept an answer.")
+    if answer.is_accepted:
+        _set_accepted(answer, False)
+        answer.is_accepted = False
+    return answer
+
+
+def question_record_view(*, question: Question, visitor: str) -> bool:
+    """Count a view once per visitor per hour; refreshing the page does not inflate it."""
+    from django.core.cache import cache
+
+    if not cache.add(f"forum:viewed:{question.pk}:{visitor}", True, timeout=60 * 60):
+        return False
+    Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)
+    return True
+
+
+@transaction.atomic
+def reputation_recompute() -> int:
+    """Recount everyone's reputation from votes and accepts; returns how many changed."""
+    totals = reputation.recount()
+    changed = 0
+    for user in User.objects.only("pk", "reputation"):
+        points = totals.get(user.pk, 0)
+        if user.reputation != points:
+            User.objects.filter(pk=user.pk).update(reputation=points)
+            changed += 1
+    return changed

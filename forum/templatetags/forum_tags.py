@@ -1,0 +1,28 @@
+"""The permission rules and text helpers, for templates: {% load forum_tags %}."""
+
+from django import template
+
+from forum import identity, permissions
+from forum.markdown import plain_text
+
+register = template.Library()
+
+# {% if user|can_edit:post %} — the same functions the views and services call.
+for _name in ("can_see", "can_answer", "can_comment", "can_vote", "can_edit", "can_accept"):
+    register.filter(_name, getattr(permissions, _name))
+register.filter("can_ask", permissions.can_ask)
+
+
+@register.filter
+def author_card(post) -> identity.AuthorCard:
+    """The public author card, for lists where the viewer does not change what is shown."""
+    return identity.author_card(post)
+
+
+register.filter("anonymous_label", identity.anonymous_label)
+
+
+@register.filter
+def excerpt(html: str, length: int = 160) -> str:
+    """Plain text from stored HTML, cut at a word: for meta descriptions and list rows."""
+    return plain_text(html, limit=int(length))
