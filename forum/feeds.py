@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from forum import selectors
 from forum.identity import author_card
@@ -28,7 +29,8 @@ class LatestQuestionsRss(Feed):
         return item.title
 
     def item_description(self, item: Question) -> str:
-        return plain_text(item.body_html, limit=400)
+        # Feed readers treat descriptions as HTML, so the plain text is escaped once more.
+        return escape(plain_text(item.body_html, limit=400))
 
     def item_link(self, item: Question) -> str:
         return item.get_absolute_url()

@@ -5,6 +5,8 @@ else user-written is ever marked safe. Raw HTML in the source is shown as text; 
 plain links (no third-party requests from our pages, and the CSP allows only our own images).
 """
 
+import html as html_lib
+
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -16,7 +18,7 @@ _BLOCK_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-_INLINE_TAGS = {"a", "strong", "em", "del", "code"}
+_INLINE_TAGS = {"a", "strong", "em", "s", "del", "code"}
 _ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
@@ -63,11 +65,9 @@ def render_inline(text: str) -> str:
 
 
 def plain_text(html: str, limit: int | None = None) -> str:
-    """Rendered HTML back to text, for meta descriptions, feeds and notifications."""
-    text = " ".join(nh3.clean(html, tags=set()).split())
-    text = (
-        text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-    )
+    """Rendered HTML back to plain, unescaped text: escape it again wherever it becomes HTML
+    (templates do; feeds do it themselves)."""
+    text = " ".join(html_lib.unescape(nh3.clean(html, tags=set())).split())
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text

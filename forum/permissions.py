@@ -4,7 +4,13 @@ Each rule lives here once. Views call them before a service; templates call them
 `forum` template library) to decide which buttons to show.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from forum.models import Answer, Comment, Question
+
+
+class ActionNotAllowed(PermissionDenied):
+    """A rule below said no; the message tells the person which and why."""
 
 
 def _signed_in(user) -> bool:
@@ -44,3 +50,19 @@ def can_accept(user, answer: Answer) -> bool:
         and answer.question.author_id == user.pk
         and not answer.question.is_hidden
     )
+
+
+_REFUSALS = {
+    can_ask: "Log in to ask a question.",
+    can_answer: "This question takes no new answers.",
+    can_comment: "This post takes no new comments.",
+    can_vote: "You cannot vote on this post.",
+    can_edit: "Only the author can edit this post.",
+    can_accept: "Only the asker can accept an answer, or take the acceptance back.",
+}
+
+
+def require(rule, user, *objects) -> None:
+    """Raise ActionNotAllowed, with the rule's own message, unless `rule(user, *objects)`."""
+    if not rule(user, *objects):
+        raise ActionNotAllowed(_REFUSALS[rule])

@@ -40,7 +40,8 @@ def recount() -> dict[int, int]:
     for kind in ("question", "answer"):
         points = Case(
             When(value__gt=0, then=Value(UPVOTE[kind])),
-            default=Value(DOWNVOTE),
+            When(value__lt=0, then=Value(DOWNVOTE)),
+            default=Value(0),  # a retracted vote
             output_field=IntegerField(),
         )
         author = f"{kind}__author_id"

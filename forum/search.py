@@ -15,6 +15,8 @@ from django.db import connection
 from forum.markdown import plain_text
 
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use characters, split out before rendering
+# ts_headline parses its input as HTML and drops anything tag-like; these stand in for < and >.
+_LT, _GT = "\ue002", "\ue003"
 MAX_MATCHES = 500
 
 
@@ -87,7 +89,13 @@ def rebuild_index() -> int:
 
 
 def matching_ids(query: str) -> list[int]:
-    """Ids of the questions matching a web-search style query, best first."""
+    """Ids of the questions matching a web-search style query, best first.
+
+    A query with nothing to look for (only exclusions or common words) matches nothing, on
+    both databases alike.
+    """
+    if not to_fts5(query):
+        return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -140,7 +148,10 @@ def snippets(query: str, question_ids: list[int]) -> dict[int, list[Segment]]:
                     query,
                     options,
                     list(bodies),
-                    [plain_text(html) for html in bodies.values()],
+                    [
+                        plain_text(html).replace("<", _LT).replace(">", _GT)
+                        for html in bodies.values()
+                    ],
                 ],
             )
             rows = cursor.fetchall()
@@ -155,7 +166,10 @@ def snippets(query: str, question_ids: list[int]) -> dict[int, list[Segment]]:
                 [HIT_START, HIT_END, to_fts5(query), *question_ids],
             )
             rows = cursor.fetchall()
-    return {question_id: split_hits(text or "") for question_id, text in rows}
+    return {
+        question_id: split_hits((text or "").replace(_LT, "<").replace(_GT, ">"))
+        for question_id, text in rows
+    }
 
 
 def split_hits(text: str) -> list[Segment]:
@@ -168,6 +182,15 @@ def split_hits(text: str) -> list[Segment]:
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words PostgreSQL's english configuration ignores; dropped here too so that both databases
+# answer "how to ask for a promotion" the same way.
+_STOPWORDS = frozenset(
+    (
+        "a an and are as at be but by for from has have how i if in into is it its me my no not "
+        "of on or our so that the their then there these they this to was we were what when "
+        "where which who why will with you your"
+    ).split()
+)
 
 
 def to_fts5(query: str) -> str:
@@ -187,6 +210,8 @@ def to_fts5(query: str) -> str:
             negate = bare.startswith("-") and len(bare) > 1
             phrase = bare[1:] if negate else bare
         words = _WORD.findall(phrase)
+        if bare:  # outside quotes common words are noise, as PostgreSQL treats them
+            words = [w for w in words if w.lower() not in _STOPWORDS]
         if not words:
             continue
         term = '"' + " ".join(words) + '"'

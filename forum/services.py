@@ -7,7 +7,6 @@ no code path can skip a rule. Counters move with F() expressions inside the same
 import uuid
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.utils import timezone
@@ -18,16 +17,8 @@ from forum import permissions, reputation, search
 from forum.markdown import render_inline, render_markdown
 from forum.models import Answer, Comment, Notification, Question, Vote, post_link
 from forum.notifications import notify
+from forum.permissions import require
 from ladder.models import Level
-
-
-class ActionNotAllowed(PermissionDenied):
-    """A rule in forum.permissions said no; the message says which."""
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise ActionNotAllowed(message)
 
 
 def _existing[M: Model](model: type[M], author: User, client_token: uuid.UUID | None) -> M | None:
@@ -68,7 +59,7 @@ def question_create(
     is_anonymous: bool = False,
     client_token: uuid.UUID | None = None,
 ) -> Question:
-    _require(permissions.can_ask(author), "Log in to ask a question.")
+    require(permissions.can_ask, author)
     if existing := _existing(Question, author, client_token):
         return existing
     now = timezone.now()
@@ -95,7 +86,7 @@ def question_create(
 def question_edit(
     *, question: Question, editor: User, title: str, body: str, level: Level, tags: list[str]
 ) -> Question:
-    _require(permissions.can_edit(editor, question), "Only the author can edit this question.")
+    require(permissions.can_edit, editor, question)
     now = timezone.now()
     Question.objects.filter(pk=question.pk).update(
         title=_title(title),
@@ -112,6 +103,13 @@ def question_edit(
     return question
 
 
+def _speaks_anonymously(author: User, post: Question | Answer) -> bool:
+    """Whoever posted anonymously stays anonymous in that thread: their answers to their own
+    question and their comments on it, or on their own answer, cannot reveal them."""
+    question = post if isinstance(post, Question) else post.question
+    return any(p.is_anonymous and p.author_id == author.pk for p in (post, question))
+
+
 @transaction.atomic
 def answer_create(
     *,
@@ -121,7 +119,7 @@ def answer_create(
     is_anonymous: bool = False,
     client_token: uuid.UUID | None = None,
 ) -> Answer:
-    _require(permissions.can_answer(author, question), "This question takes no new answers.")
+    require(permissions.can_answer, author, question)
     if existing := _existing(Answer, author, client_token):
         return existing
     now = timezone.now()
@@ -131,7 +129,7 @@ def answer_create(
         question=question,
         body=body,
         body_html=render_markdown(body),
-        is_anonymous=is_anonymous,
+        is_anonymous=is_anonymous or _speaks_anonymously(author, question),
         author_band=author.band,
         created_at=now,
         client_token=client_token,
@@ -152,7 +150,7 @@ def answer_create(
 
 @transaction.atomic
 def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
-    _require(permissions.can_edit(editor, answer), "Only the author can edit this answer.")
+    require(permissions.can_edit, editor, answer)
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
         body=body, body_html=render_markdown(body), edited_at=now
@@ -163,12 +161,6 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     return answer
 
 
-def _speaks_anonymously(author: User, post: Question | Answer) -> bool:
-    """A comment by the anonymous author of the post or of its question stays anonymous."""
-    question = post if isinstance(post, Question) else post.question
-    return any(p.is_anonymous and p.author_id == author.pk for p in (post, question))
-
-
 @transaction.atomic
 def comment_create(
     *,
@@ -177,7 +169,7 @@ def comment_create(
     body: str,
     client_token: uuid.UUID | None = None,
 ) -> Comment:
-    _require(permissions.can_comment(author, post), "This post takes no new comments.")
+    require(permissions.can_comment, author, post)
     if existing := _existing(Comment, author, client_token):
         return existing
     question = post if isinstance(post, Question) else post.question
@@ -217,7 +209,7 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
     """Upvote or downvote. The same vote again retracts it; the other one switches it."""
     if value not in (Vote.Value.UP, Vote.Value.DOWN):
         raise ValueError("A vote is +1 or -1.")
-    _require(permissions.can_vote(user, post), "You cannot vote on this post.")
+    require(permissions.can_vote, user, post)
     link = post_link(post)
     vote, created = _vote_row(user, link, value)
     old = 0 if created else vote.value
@@ -257,7 +249,7 @@ def answer_accept(*, user: User, answer: Answer) -> Answer:
     """The asker accepts an answer; accepting another one moves the mark. Idempotent."""
     Question.objects.select_for_update().get(pk=answer.question_id)  # one accept at a time
     answer = Answer.objects.select_related("question").get(pk=answer.pk)
-    _require(permissions.can_accept(user, answer), "Only the asker can accept an answer.")
+    require(permissions.can_accept, user, answer)
     if answer.is_accepted:
         return answer
     for previous in Answer.objects.filter(question_id=answer.question_id, is_accepted=True):
@@ -278,7 +270,7 @@ def answer_accept(*, user: User, answer: Answer) -> Answer:
 def answer_unaccept(*, user: User, answer: Answer) -> Answer:
     Question.objects.select_for_update().get(pk=answer.question_id)
     answer = Answer.objects.select_related("question").get(pk=answer.pk)
-    _require(permissions.can_accept(user, answer), "Only the asker can un-accept an answer.")
+    require(permissions.can_accept, user, answer)
     if answer.is_accepted:
         _set_accepted(answer, False)
         answer.is_accepted = False

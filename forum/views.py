@@ -17,9 +17,8 @@ from forum.http import login_required, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Question
 from forum.notifications import notifications_mark_read
-from forum.permissions import can_comment, can_edit
+from forum.permissions import can_comment, can_edit, require
 from forum.selectors import PostView
-from forum.services import ActionNotAllowed
 from ladder.models import Level
 
 PAGE_SIZE = 20
@@ -237,8 +236,7 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(pk)
-    if not can_edit(request.user, question):
-        raise ActionNotAllowed("Only the author can edit this question.")
+    require(can_edit, request.user, question)
     initial = {
         "title": question.title,
         "body": question.body,
@@ -275,8 +273,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _visible_post("answer", pk)
-    if not can_edit(request.user, answer):
-        raise ActionNotAllowed("Only the author can edit this answer.")
+    require(can_edit, request.user, answer)
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
         services.answer_edit(answer=answer, editor=request.user, body=form.cleaned_data["body"])

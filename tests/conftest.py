@@ -30,7 +30,11 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # pytest regroups tests around parametrised fixtures after pytest-django has put the
+    # transactional ones last; put them last again, since their flush empties every table.
+    items.sort(key=lambda item: "live_server" in item.fixturenames)
     if config.getoption("--screenshots"):
         return
     skip = pytest.mark.skip(reason="README screenshots are refreshed by `make screenshots`")

@@ -161,7 +161,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from a meta tag, not the cookie
 
-# A strict policy: no inline script or style. The one inline script carries the nonce.
+# A strict policy: no inline script or style. Anything inline would need {{ csp_nonce }}.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

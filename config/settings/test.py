@@ -18,3 +18,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Live-server threads must not keep connections open, or PostgreSQL refuses to drop the test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

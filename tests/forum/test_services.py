@@ -8,7 +8,7 @@ from accounts.models import User
 from forum import reputation, services
 from forum.models import Answer, Comment, Notification, Question, Vote
 from forum.selectors import question_search
-from forum.services import ActionNotAllowed
+from forum.permissions import ActionNotAllowed
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -83,6 +83,11 @@ class TestAnswers:
             AnswerFactory(question=question)
         assert Notification.objects.filter(recipient=question.author).count() == 1
         assert mail.outbox == []
+
+    def test_the_anonymous_asker_cannot_answer_under_their_name(self):
+        question = QuestionFactory(is_anonymous=True)
+        assert AnswerFactory(question=question, author=question.author).is_anonymous
+        assert not AnswerFactory(question=question).is_anonymous
 
     def test_answering_your_own_question_notifies_nobody(self):
         question = QuestionFactory()
@@ -297,6 +302,7 @@ def test_the_recount_matches_the_live_reputation():
         for j, answer in enumerate(answers):
             services.vote_cast(user=voter, post=answer, value=1 if (i + j) % 3 else -1)
     services.vote_cast(user=voters[0], post=answers[0], value=1)  # a switch
+    services.vote_cast(user=voters[1], post=question, value=1)  # a retraction
     services.answer_accept(user=question.author, answer=answers[1])
     live = dict(User.objects.values_list("pk", "reputation"))
     User.objects.update(reputation=999)  # drift

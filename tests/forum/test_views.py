@@ -287,7 +287,7 @@ class TestActions:
         client.force_login(UserFactory())
         response = client.post(reverse("forum:answer_accept", args=[answer.pk]))
         assert response.status_code == 403
-        assert "Only the asker can accept an answer." in response.text
+        assert "Only the asker can accept an answer" in response.text
 
     def test_editing_a_question(self, client):
         question = QuestionFactory()

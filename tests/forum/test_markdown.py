@@ -1,0 +1,336 @@
+"""The one pipeline for user-written text: what survives, what is escaped, what never gets out."""
+
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forum.markdown import LINK_REL, plain_text, render_inline, render_markdown
+
+REL = f'rel="{LINK_REL}"'
+SAFE_SCHEMES = {"http", "https", "mailto"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel"}, "ol": {"start"}, "code": {"class"}}
+BLOCK_TAGS = {"p", "h1", "h2", "ul", "ol", "li", "blockquote", "pre", "table", "hr", "br"}
+
+
+class _Tags(HTMLParser):
+    """Every start tag in a fragment, with its attributes, as a browser would read them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def tag_names(html: str) -> set[str]:
+    return {name for name, _ in tags_of(html)}
+
+
+def normalised(href: str) -> str:
+    """The address as a browser reads it: tabs, newlines and leading controls dropped."""
+    return "".join(ch for ch in href if ch not in "\t\n\r").lstrip("\x00- ").lower()
+
+
+def scheme(href: str) -> str:
+    return urlsplit(normalised(href)).scheme
+
+
+def is_safe_href(href: str) -> bool:
+    """http, https, mailto, or no scheme at all (a relative link on our own site)."""
+    return scheme(href) in SAFE_SCHEMES | {""}
+
+
+def hrefs(html: str) -> list[str]:
+    return [attrs["href"] for name, attrs in tags_of(html) if name == "a" and "href" in attrs]
+
+
+class TestCommonMark:
+    def test_headings_emphasis_code_lists_quotes_and_rules(self):
+        source = (
+            "# Title\n\nSome **bold**, _em_ and `code`.\n\n"
+            "- a\n- b\n\n1. x\n2. y\n\n> quote\n\n---\n"
+        )
+        assert render_markdown(source) == (
+            "<h1>Title</h1>\n"
+            "<p>Some <strong>bold</strong>, <em>em</em> and <code>code</code>.</p>\n"
+            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
+            "<ol>\n<li>x</li>\n<li>y</li>\n</ol>\n"
+            "<blockquote>\n<p>quote</p>\n</blockquote>\n"
+            "<hr>\n"
+        )
+
+    def test_an_ordered_list_keeps_its_start_number(self):
+        assert render_markdown("3. three\n4. four") == (
+            '<ol start="3">\n<li>three</li>\n<li>four</li>\n</ol>\n'
+        )
+
+    def test_tables(self):
+        assert render_markdown("| Level | Scope |\n|---|---|\n| L4 | team |\n") == (
+            "<table>\n<thead>\n<tr>\n<th>Level</th>\n<th>Scope</th>\n</tr>\n</thead>\n"
+            "<tbody>\n<tr>\n<td>L4</td>\n<td>team</td>\n</tr>\n</tbody>\n</table>\n"
+        )
+
+    def test_fenced_code_keeps_a_known_language_class_and_escapes_its_content(self):
+        html = render_markdown("```python\nprint('<hi>')\n```")
+        assert html == ("<pre><code class=\"language-python\">print('&lt;hi&gt;')\n</code></pre>\n")
+
+    @pytest.mark.parametrize("info", ["brainfuck", "Python", "x onmouseover=alert(1)"])
+    def test_an_unknown_language_class_is_dropped(self, info):
+        html = render_markdown(f"```{info}\n+++\n```")
+        [pre, code] = tags_of(html)
+        assert pre == ("pre", {})
+        assert code[0] == "code"
+        assert code[1].get("class", "") == ""  # dropped (an empty class attribute is harmless)
+        assert "language-" not in html
+        assert "onmouseover" not in html
+        assert "+++" in html
+
+    def test_links_carry_the_rel_and_keep_their_title(self):
+        assert render_markdown('[ladder](https://example.com/ladder "The ladder")') == (
+            '<p><a href="https://example.com/ladder" title="The ladder" '
+            'rel="nofollow ugc noopener">ladder</a></p>\n'
+        )
+
+    def test_bare_urls_and_mail_links_become_links_with_the_rel(self):
+        html = render_markdown("See https://example.com/auto or [mail me](mailto:a@example.com)")
+        assert tags_of(html) == [
+            ("p", {}),
+            ("a", {"href": "https://example.com/auto", "rel": LINK_REL}),
+            ("a", {"href": "mailto:a@example.com", "rel": LINK_REL}),
+        ]
+
+    def test_strikethrough_survives(self):
+        html = render_markdown("~~gone~~")
+        assert tag_names(html) & {"s", "del"}
+
+
+class TestRawHtml:
+    @pytest.mark.parametrize(
+        ("source", "dead_tag"),
+        [
+            ("<script>alert(1)</script>", "script"),
+            ("<img src=x onerror=alert(1)>", "img"),
+            ("<iframe src='https://evil.example'></iframe>", "iframe"),
+            ('<a href="javascript:alert(1)">x</a>', "a"),
+            ("<svg onload=alert(1)>", "svg"),
+            ('<div style="color:red" onclick="alert(1)">x</div>', "div"),
+        ],
+    )
+    def test_raw_html_is_shown_as_text_never_as_a_live_tag(self, source, dead_tag):
+        html = render_markdown(source)
+        assert f"&lt;{dead_tag}" in html
+        assert f"<{dead_tag}" not in html
+        assert not [attr for _, attrs in tags_of(html) for attr in attrs if attr.startswith("on")]
+        assert all(is_safe_href(url) for url in hrefs(html))
+
+    def test_the_script_example_renders_exactly(self):
+        assert render_markdown("<script>alert(1)</script>") == (
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+        )
+
+    def test_html_comments_are_text_too(self):
+        assert render_markdown("<!-- hidden -->") == "<p>&lt;!-- hidden --&gt;</p>\n"
+
+    def test_inline_mode_escapes_raw_html_as_well(self):
+        assert render_inline("<b>bold</b> <script>x</script>") == (
+            "&lt;b&gt;bold&lt;/b&gt; &lt;script&gt;x&lt;/script&gt;"
+        )
+
+
+DANGEROUS_URLS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "jav&#x61;script:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "java%0ascript:alert(1)",
+    "java&#x09;script:alert(1)",
+    "java&#10;script:alert(1)",
+    "&#x20;javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "data:image/png;base64,AAAA",
+    "DATA:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "VBScript:msgbox(1)",
+    "ftp://example.com/file",
+]
+
+
+class TestDangerousUrls:
+    @pytest.mark.parametrize("url", DANGEROUS_URLS)
+    @pytest.mark.parametrize("form", ["[click]({url})", "![click]({url})", "<{url}>"])
+    def test_only_http_https_and_mailto_survive_as_href(self, url, form):
+        for render in (render_markdown, render_inline):
+            html = render(form.format(url=url))
+            assert all(is_safe_href(href) for href in hrefs(html)), html
+            assert "javascript:" not in " ".join(hrefs(html)).lower()
+            lowered = html.lower()
+            for scheme in ("javascript:", "vbscript:", "data:"):
+                assert f'href="{scheme}' not in lowered
+
+    def test_an_entity_encoded_javascript_link_stays_plain_text(self):
+        assert render_markdown("[x](jav&#x61;script:alert(1))") == (
+            "<p>[x](javascript:alert(1))</p>\n"
+        )
+
+    def test_a_link_with_a_data_url_loses_its_href_but_keeps_its_text(self):
+        assert render_markdown("[x](data:image/png;base64,AAAA)") == (
+            '<p><a rel="nofollow ugc noopener">x</a></p>\n'
+        )
+
+    def test_upper_case_https_still_works(self):
+        assert hrefs(render_markdown("[x](HTTPS://EXAMPLE.COM)")) == ["HTTPS://EXAMPLE.COM"]
+
+
+class TestImages:
+    def test_an_image_becomes_a_plain_link_named_by_its_alt_text(self):
+        assert render_markdown("![org chart](https://example.com/chart.png)") == (
+            '<p><a href="https://example.com/chart.png" rel="nofollow ugc noopener">'
+            "org chart</a></p>\n"
+        )
+
+    def test_an_image_without_alt_text_is_named_by_its_address(self):
+        assert render_markdown("![](https://example.com/chart.png)") == (
+            '<p><a href="https://example.com/chart.png" rel="nofollow ugc noopener">'
+            "https://example.com/chart.png</a></p>\n"
+        )
+
+    def test_no_img_tag_ever_comes_out(self):
+        html = render_markdown('![a "quoted" <alt>](https://example.com/x.png "title")')
+        assert "img" not in tag_names(html)
+        assert tags_of(html) == [
+            ("p", {}),
+            ("a", {"href": "https://example.com/x.png", "rel": LINK_REL}),
+        ]
+        assert "&lt;alt&gt;" in html
+
+
+class TestInline:
+    def test_block_elements_are_dropped_but_inline_ones_stay(self):
+        html = render_inline("# head\n\n- item\n\n> quote\n\n**b** [l](https://x.example) `c`")
+        assert html == (
+            "# head - item &gt; quote <strong>b</strong> "
+            '<a href="https://x.example" rel="nofollow ugc noopener">l</a> <code>c</code>'
+        )
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "para one\n\npara two",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            "```py\nx = 1\n```",
+            "1. one\n2. two",
+            "---",
+            "## Heading",
+        ],
+    )
+    def test_no_block_tag_survives_inline_mode(self, source):
+        assert tag_names(render_inline(source)) <= {"a", "strong", "em", "code", "del"}
+
+    def test_whitespace_and_newlines_fold_into_one_line(self):
+        assert render_inline("one\n\n\ntwo   three") == "one two three"
+
+    def test_images_become_links_inline_too(self):
+        assert render_inline("![chart](https://example.com/c.png)") == (
+            '<a href="https://example.com/c.png" rel="nofollow ugc noopener">chart</a>'
+        )
+
+
+class TestPlainText:
+    def test_tags_go_and_entities_come_back(self):
+        html = "<p>a &amp; b &lt;c&gt; &quot;d&quot;</p>\n<p>second   para</p>"
+        assert plain_text(html) == 'a & b <c> "d" second para'
+
+    def test_the_limit_cuts_at_a_word_with_an_ellipsis(self):
+        assert plain_text("<p>one two three four five six</p>", limit=12) == "one two…"
+
+    def test_short_text_is_left_alone(self):
+        assert plain_text("<p>short</p>", limit=12) == "short"
+
+    def test_rendered_markdown_round_trips_to_its_words(self):
+        html = render_markdown("# Title\n\nSome **bold** [link](https://example.com).")
+        assert plain_text(html) == "Title Some bold link."
+
+    def test_plain_text_decodes_entities_exactly_once(self):
+        assert plain_text(render_markdown("Write `&lt;` in HTML")) == "Write &lt; in HTML"
+
+
+# Fragments that make arbitrary text far more likely to exercise the dangerous paths.
+FRAGMENTS = st.sampled_from(
+    [
+        "<script>",
+        "</script>",
+        "<img src=x onerror=alert(1)>",
+        "<a href='javascript:alert(1)'>",
+        "javascript:",
+        "jav&#x61;script:",
+        "&#106;",
+        "data:text/html,",
+        "vbscript:",
+        "[",
+        "](",
+        ")",
+        "![",
+        "<",
+        ">",
+        '"',
+        "'",
+        " onclick=",
+        "`",
+        "```",
+        "\n",
+        "\n\n",
+        "* ",
+        "> ",
+        "| a |\n|---|\n",
+        "https://example.com/",
+        "mailto:a@b.c",
+        "&amp;",
+        "&lt;",
+        "\\",
+        "<http://x.y/>",
+    ]
+)
+MARKDOWNISH = st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=30).map("".join)
+
+
+def assert_safe(html: str) -> None:
+    assert "<script" not in html.lower()
+    for name, attrs in tags_of(html):
+        assert not [attr for attr in attrs if attr.startswith("on")], (name, attrs)
+        assert set(attrs) <= ALLOWED_ATTRIBUTES.get(name, set()), (name, attrs)
+        if name == "a":
+            assert attrs.get("rel") == LINK_REL
+            href = attrs.get("href")
+            if href is not None:
+                # "https://example.com/javascript:" is harmless; a javascript: *scheme* is not.
+                assert not normalised(href).startswith(("javascript:", "vbscript:", "data:"))
+                assert is_safe_href(href)
+    assert html.count("<a ") == html.count(REL)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_yields_script_bad_links_or_event_handlers(text):
+    assert_safe(render_markdown(text))
+    assert_safe(render_inline(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKDOWNISH)
+def test_hostile_markdown_never_yields_script_bad_links_or_event_handlers(text):
+    assert_safe(render_markdown(text))
+    assert_safe(render_inline(text))
