@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from accounts.models import User
 from forum import reputation, services
 from forum.models import Answer, Comment, Notification, Question, Vote
-from forum.selectors import question_search
 from forum.permissions import ActionNotAllowed
+from forum.selectors import question_search
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
