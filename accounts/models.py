@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.bands import Band
 
@@ -36,6 +37,14 @@ class User(AbstractUser):
         help_text="Answers on your questions, comments on your posts, your answers accepted.",
     )
 
+    # Kept in step by moderation: the group membership and the latest suspension, so that
+    # every page can check them without a query.
+    is_moderator = models.BooleanField(
+        default=False, editable=False, help_text="In the Moderators group (kept in sync)."
+    )
+    suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
+    suspension_reason = models.CharField(max_length=300, blank=True, editable=False)
+
     objects = UserManager()
 
     class Meta:
@@ -58,6 +67,10 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
 
     @property
     def band_label(self) -> str:

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import ProfileForm
 from accounts.selectors import user_get_public
@@ -10,14 +10,15 @@ from accounts.services import profile_update
 from forum.selectors import user_activity
 
 
+@require_GET
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = user_get_public(username=username)
     context = {"person": person, "activity": user_activity(person=person, viewer=request.user)}
     return render(request, "accounts/profile.html", context)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():

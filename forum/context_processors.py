@@ -1,9 +1,15 @@
+from forum.permissions import can_moderate
 from forum.selectors import notification_unread_count
 
 
 def navigation(request) -> dict:
-    """The unread-notification badge in the header, for people who are signed in."""
+    """Badges in the header: unread notifications; for moderators, the review queue."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": notification_unread_count(recipient=user)}
+    context = {"unread_notifications": notification_unread_count(recipient=user)}
+    if can_moderate(user):
+        from moderation.selectors import queue_size
+
+        context["review_queue_size"] = queue_size()
+    return context

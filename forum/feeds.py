@@ -3,8 +3,10 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.views.decorators.http import require_GET
 
 from forum import selectors
 from forum.identity import author_card
@@ -15,6 +17,7 @@ from ladder.models import Level
 FEED_SIZE = 30
 
 
+@method_decorator(require_GET, name="__call__")
 class LatestQuestionsRss(Feed):
     title = "Rungs: latest questions"
     description = "New career questions from engineers: PIPs, reviews, promotions and growth."

@@ -62,10 +62,21 @@ class QuestionForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
+def _edit_summary_field() -> forms.CharField:
+    return forms.CharField(
+        label="Edit summary",
+        max_length=300,
+        required=False,
+        help_text="What you changed and why; it shows in the revision history.",
+    )
+
+
 class QuestionEditForm(QuestionForm):
     """Editing keeps the question's anonymity as it was posted."""
 
     is_anonymous = None
+    client_token = None
+    reason = _edit_summary_field()
 
 
 class AnswerForm(forms.Form):
@@ -86,6 +97,14 @@ class AnswerForm(forms.Form):
 
 class AnswerEditForm(AnswerForm):
     is_anonymous = None
+    client_token = None
+    reason = _edit_summary_field()
+
+
+class ReasonForm(forms.Form):
+    """The reason a person gives for an action (rolling back, deleting)."""
+
+    reason = forms.CharField(label="Reason", max_length=300, required=False)
 
 
 class CommentForm(forms.Form):

@@ -14,6 +14,7 @@ class AuthorCard:
     reputation: int | None
     is_anonymous: bool
     is_viewer: bool  # the person looking at the page wrote it
+    is_moderator: bool = False
 
 
 def anonymous_label(band: str) -> str:
@@ -41,4 +42,5 @@ def author_card(post, viewer=None) -> AuthorCard:
         reputation=author.reputation,
         is_anonymous=False,
         is_viewer=is_viewer,
+        is_moderator=author.is_moderator,
     )

@@ -38,6 +38,16 @@ class Authored(models.Model):
         help_text="The author's band when posting: all an anonymous post reveals.",
     )
     is_hidden = models.BooleanField(default=False)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who hid it: its author (deleted), a moderator, or nobody (flagged by several).",
+    )
+    hidden_reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     client_token = models.UUIDField(
         null=True, blank=True, help_text="From the form that created it; makes resubmits harmless."
@@ -87,8 +97,29 @@ class Question(Post):
     level = models.ForeignKey("ladder.Level", on_delete=models.PROTECT, related_name="questions")
     tags = TaggableManager(through=TaggedQuestion, blank=False)
     view_count = models.PositiveIntegerField(default=0)
-    answer_count = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0, help_text="Visible answers.")
     last_activity_at = models.DateTimeField(default=timezone.now)
+
+    class CloseReason(models.TextChoices):
+        DUPLICATE = "duplicate", "Duplicate"
+        OFF_TOPIC = "off-topic", "Off-topic"
+        NEEDS_DETAILS = "needs-details", "Needs details"
+        OPINION_BASED = "opinion-based", "Opinion-based"
+
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    close_note = models.CharField(max_length=300, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates"
+    )
+    locked_at = models.DateTimeField(null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lock_reason = models.CharField(max_length=300, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -122,6 +153,18 @@ class Question(Post):
                 fields=["author", "client_token"], name="forum_question_submitted_once"
             ),
             models.CheckConstraint(condition=~Q(title=""), name="forum_question_has_title"),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, close_reason="")
+                | Q(closed_at__isnull=False) & ~Q(close_reason=""),
+                name="forum_question_closed_with_a_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(duplicate_of__isnull=True) | Q(close_reason="duplicate"),
+                name="forum_question_duplicate_only_when_closed_as_one",
+            ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=F("id")), name="forum_question_not_its_own_duplicate"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,12 +173,27 @@ class Question(Post):
     def get_absolute_url(self) -> str:
         return reverse("forum:question", kwargs={"pk": self.pk, "slug": self.slug})
 
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
+
 
 class Answer(Post):
     kind = "answer"
 
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     is_accepted = models.BooleanField(default=False)
+    curated_at = models.DateTimeField(null=True, blank=True)
+    curated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    curated_note = models.CharField(
+        max_length=280, blank=True, help_text="Why this answer is worth reading, by a moderator."
+    )
 
     class Meta:
         indexes = [
@@ -171,6 +229,8 @@ def _exactly_one_post() -> Q:
 
 class Comment(Authored):
     """A short plain-text note (links allowed) on a question or an answer."""
+
+    kind = "comment"
 
     question = models.ForeignKey(
         Question, null=True, blank=True, on_delete=models.PROTECT, related_name="comments"
@@ -243,6 +303,15 @@ class Vote(models.Model):
         return f"{self.user_id} {self.value:+d} on {self.question_id or self.answer_id}"
 
 
+def thread_of(item: Question | Answer | Comment) -> Question:
+    """The question a question, answer or comment belongs to."""
+    if item.kind == "question":
+        return item
+    if item.kind == "answer":
+        return item.question
+    return item.question if item.question_id else item.answer.question
+
+
 def post_link(post: Question | Answer) -> dict:
     """The exclusive-arc filter for a post: {"question": q} or {"answer": a}."""
     return {post.kind: post}
@@ -253,6 +322,7 @@ class Notification(models.Model):
         ANSWER = "answer", "answered your question"
         COMMENT = "comment", "commented on your post"
         ACCEPTED = "accepted", "accepted your answer"
+        WARNING = "warning", "sent you a moderator's warning about"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -270,6 +340,7 @@ class Notification(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    message = models.TextField(blank=True, help_text="A moderator's words, for warnings.")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -291,3 +362,75 @@ class Notification(models.Model):
         else:
             anchor = f"#answer-{self.answer_id}" if self.answer_id else ""
         return self.question.get_absolute_url() + anchor
+
+
+class Revision(models.Model):
+    """One saved state of a question or an answer. Number 1 is the post as first written."""
+
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.PROTECT, related_name="revisions"
+    )
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.PROTECT, related_name="revisions"
+    )
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=150, blank=True)
+    body = models.TextField(max_length=BODY_MAX_LENGTH)
+    tags = models.JSONField(default=list, blank=True)
+    level = models.ForeignKey(
+        "ladder.Level", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_exactly_one_post(), name="forum_revision_of_one_post"
+            ),
+            models.UniqueConstraint(
+                fields=["question", "number"],
+                condition=Q(question__isnull=False),
+                name="forum_revision_number_per_question",
+            ),
+            models.UniqueConstraint(
+                fields=["answer", "number"],
+                condition=Q(answer__isnull=False),
+                name="forum_revision_number_per_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number} of {self.question_id or self.answer_id}"
+
+
+class Feature(models.Model):
+    """A question pinned by a moderator on the home page (no level) or on a level's page."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="features")
+    level = models.ForeignKey(
+        "ladder.Level", null=True, blank=True, on_delete=models.PROTECT, related_name="features"
+    )
+    position = models.PositiveIntegerField(default=0)
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    featured_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "featured_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"], condition=Q(level__isnull=True), name="forum_feature_home_once"
+            ),
+            models.UniqueConstraint(
+                fields=["question", "level"],
+                condition=Q(level__isnull=False),
+                name="forum_feature_level_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} on {self.level_id or 'home'}"

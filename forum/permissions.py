@@ -1,12 +1,14 @@
-"""Who may do what, as small functions shared by views and templates (see templatetags).
+"""Who may do what, as small functions shared by views, services and templates.
 
-Each rule lives here once. Views call them before a service; templates call them (through the
-`forum` template library) to decide which buttons to show.
+Each rule lives here once. Views call them before showing a form, services call them again
+before writing (so no path can skip one), and templates call them through the `forum_tags`
+library (`{% if user|can_edit:post %}`) to decide which buttons to show.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils import formats
 
-from forum.models import Answer, Comment, Question
+from forum.models import thread_of
 
 
 class ActionNotAllowed(PermissionDenied):
@@ -17,52 +19,111 @@ def _signed_in(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+def _may_act(user) -> bool:
+    """Signed in and not suspended: suspended people read and sign in, nothing more."""
+    return _signed_in(user) and not user.is_suspended
+
+
+def can_moderate(user) -> bool:
+    return _may_act(user) and (user.is_superuser or user.is_moderator)
+
+
+def can_see(user, item) -> bool:
+    """Hidden content has left the site for everyone but moderators."""
+    return not item.is_hidden or can_moderate(user)
+
+
 def can_ask(user) -> bool:
-    return _signed_in(user)
+    return _may_act(user)
 
 
-def can_see(user, post: Question | Answer | Comment) -> bool:
-    """Hidden content is gone for everyone but its author."""
-    return not post.is_hidden or (_signed_in(user) and post.author_id == user.pk)
-
-
-def can_answer(user, question: Question) -> bool:
-    return _signed_in(user) and not question.is_hidden
-
-
-def can_comment(user, post: Question | Answer) -> bool:
-    return _signed_in(user) and not post.is_hidden
-
-
-def can_vote(user, post: Question | Answer) -> bool:
-    return _signed_in(user) and not post.is_hidden and post.author_id != user.pk
-
-
-def can_edit(user, post: Question | Answer) -> bool:
-    return _signed_in(user) and post.author_id == user.pk
-
-
-def can_accept(user, answer: Answer) -> bool:
-    """Only the asker accepts, and only a visible answer."""
+def can_answer(user, question) -> bool:
     return (
-        _signed_in(user)
-        and not answer.is_hidden
-        and answer.question.author_id == user.pk
-        and not answer.question.is_hidden
+        _may_act(user)
+        and not question.is_hidden
+        and not question.is_closed
+        and not question.is_locked
     )
 
 
+def can_comment(user, post) -> bool:
+    return _may_act(user) and not post.is_hidden and not thread_of(post).is_locked
+
+
+def can_vote(user, post) -> bool:
+    return (
+        _may_act(user)
+        and not post.is_hidden
+        and post.author_id != user.pk
+        and not thread_of(post).is_locked
+    )
+
+
+def can_edit(user, post) -> bool:
+    """Authors edit their own posts; moderators edit any, even on a locked thread."""
+    if can_moderate(user):
+        return True
+    return (
+        _may_act(user)
+        and post.author_id == user.pk
+        and not post.is_hidden
+        and not thread_of(post).is_locked
+    )
+
+
+def can_accept(user, answer) -> bool:
+    """Only the asker accepts, and only a visible answer on an open thread."""
+    question = answer.question
+    return (
+        _may_act(user)
+        and question.author_id == user.pk
+        and not answer.is_hidden
+        and not question.is_hidden
+        and not question.is_locked
+    )
+
+
+def can_delete(user, item) -> bool:
+    """Authors delete (hide) their own posts; a moderator hides instead, with a reason."""
+    return _may_act(user) and item.author_id == user.pk and not item.is_hidden
+
+
+def can_flag(user, item) -> bool:
+    return _may_act(user) and item.author_id != user.pk and not item.is_hidden
+
+
+def can_reveal(user, item) -> bool:
+    return can_moderate(user) and item.is_anonymous
+
+
 _REFUSALS = {
+    can_moderate: "Only moderators can do that.",
     can_ask: "Log in to ask a question.",
     can_answer: "This question takes no new answers.",
     can_comment: "This post takes no new comments.",
     can_vote: "You cannot vote on this post.",
-    can_edit: "Only the author can edit this post.",
+    can_edit: "Only the author or a moderator can edit this post.",
     can_accept: "Only the asker can accept an answer, or take the acceptance back.",
+    can_delete: "Only the author can delete this post.",
+    can_flag: "You cannot flag this.",
+    can_reveal: "Only moderators can reveal who wrote an anonymous post.",
 }
 
 
+def refusal(rule, user, *objects) -> str:
+    """Why `rule` says no, in words for the person it said no to."""
+    if _signed_in(user) and user.is_suspended:
+        until = formats.date_format(user.suspended_until, "j F Y, H:i")
+        return f"Your account is suspended until {until} UTC: {user.suspension_reason}"
+    thread = thread_of(objects[0]) if objects else None
+    if thread is not None and thread.is_locked and rule is not can_moderate:
+        return f"This thread is locked: {thread.lock_reason or 'a moderator stopped new activity'}."
+    if thread is not None and thread.is_closed and rule is can_answer:
+        return "This question is closed, so it takes no new answers."
+    return _REFUSALS[rule]
+
+
 def require(rule, user, *objects) -> None:
-    """Raise ActionNotAllowed, with the rule's own message, unless `rule(user, *objects)`."""
+    """Raise ActionNotAllowed, with the reason, unless `rule(user, *objects)` allows it."""
     if not rule(user, *objects):
-        raise ActionNotAllowed(_REFUSALS[rule])
+        raise ActionNotAllowed(refusal(rule, user, *objects))

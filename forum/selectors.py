@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from taggit.models import Tag
 
 from accounts.models import User
 from forum import search
 from forum.identity import AuthorCard, author_card
-from forum.models import Answer, Comment, Notification, Question, Vote
+from forum.models import Answer, Comment, Feature, Notification, Question, Revision, Vote
+from forum.permissions import can_moderate
 from ladder.models import Expectation, Level
 
 SORTS = {
@@ -38,10 +39,11 @@ def question_list(
     return _with_list_data(questions.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])))
 
 
-@dataclass(frozen=True)
+@dataclass
 class CommentView:
     comment: Comment
     author: AuthorCard
+    open_flags: int = 0  # filled in for moderators
 
 
 @dataclass
@@ -53,6 +55,7 @@ class PostView:
     comments: list[CommentView] = field(default_factory=list)
     my_vote: int = 0
     comment_form: object | None = None  # set by the view for people who may comment
+    open_flags: int = 0  # filled in for moderators
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,27 @@ class QuestionPage:
     tags: list[Tag]
 
 
-def question_get(*, pk: int) -> Question | None:
-    return Question.objects.visible().select_related("author", "level").filter(pk=pk).first()
+def _visible_to(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """Moderators see hidden content too (marked as such); everyone else only what is shown."""
+    return queryset if viewer is not None and can_moderate(viewer) else queryset.visible()
+
+
+def question_get(*, pk: int, viewer: User | None = None) -> Question | None:
+    return (
+        _visible_to(Question.objects.all(), viewer)
+        .select_related("author", "level", "duplicate_of", "closed_by", "locked_by")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def question_page(*, question: Question, viewer: User) -> QuestionPage:
+    curated_first = Case(When(curated_at__isnull=False, then=0), default=1)
     answers = list(
-        Answer.objects.visible()
+        _visible_to(Answer.objects.all(), viewer)
         .filter(question=question)
-        .select_related("author")
-        .order_by("-is_accepted", "-score", "created_at", "id")
+        .select_related("author", "curated_by")
+        .order_by(curated_first, "curated_at", "-is_accepted", "-score", "created_at", "id")
     )
     for answer in answers:
         answer.question = question  # permission checks read it; do not fetch it 30 times
@@ -83,7 +97,7 @@ def question_page(*, question: Question, viewer: User) -> QuestionPage:
         views["answer", answer.pk] = PostView(answer, author_card(answer, viewer))
 
     comments = (
-        Comment.objects.visible()
+        _visible_to(Comment.objects.all(), viewer)
         .filter(Q(question=question) | Q(answer__in=answers))
         .select_related("author")
     )
@@ -173,8 +187,20 @@ def tag_get(*, slug: str) -> Tag | None:
     return Tag.objects.filter(slug=slug).first()
 
 
+def featured(*, level: Level | None) -> list[Question]:
+    """Questions a moderator pinned on the home page (level None) or a level's page, in order."""
+    features = (
+        Feature.objects.filter(level=level, question__is_hidden=False)
+        .select_related("question__author", "question__level")
+        .prefetch_related("question__tags")
+        .order_by("position", "featured_at")
+    )
+    return [feature.question for feature in features]
+
+
 @dataclass(frozen=True)
 class Home:
+    featured: list[Question]
     newest: list[Question]
     active: list[Question]
     levels: list[LevelCount]
@@ -189,6 +215,7 @@ def home(*, size: int = 6) -> Home:
         .order_by("-answer_count", "-last_activity_at", "-id")
     )
     return Home(
+        featured=featured(level=None),
         newest=list(question_list(sort="newest")[:size]),
         active=list(most_active[:size]),
         levels=levels_with_counts(),
@@ -256,3 +283,68 @@ def notification_unread_count(*, recipient: User) -> int:
 
 def tag_suggestions(*, limit: int = 60) -> list[str]:
     return [tag.name for tag in tags_popular(limit=limit)]
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    revision: Revision
+    editor: AuthorCard
+
+
+def revision_history(*, post: Question | Answer, viewer: User) -> list[RevisionEntry]:
+    """Every revision, oldest first. An anonymous author's own edits stay anonymous."""
+    revisions = post.revisions.select_related("editor", "level").order_by("number")
+    entries = []
+    for revision in revisions:
+        if revision.editor_id == post.author_id:
+            card = author_card(post, viewer)
+        else:  # a moderator's edit, shown under their name
+            card = author_card(_Signed(revision.editor), viewer)
+        entries.append(RevisionEntry(revision, card))
+    return entries
+
+
+@dataclass(frozen=True)
+class _Signed:
+    """Something written under its author's own name (for author_card)."""
+
+    author: User
+    is_anonymous: bool = False
+    author_band: str = ""
+
+    @property
+    def author_id(self) -> int:
+        return self.author.pk
+
+
+@dataclass(frozen=True)
+class ModerationPanel:
+    pinned_home: bool
+    pinned_level: bool
+
+
+def moderation_panel(*, question: Question, page: QuestionPage) -> ModerationPanel:
+    """For moderators: where the question is pinned, and open flags on everything shown."""
+    from moderation.models import Flag
+
+    pinned = set(Feature.objects.filter(question=question).values_list("level_id", flat=True))
+    answer_ids = [item.post.pk for item in page.answers]
+    flags = Flag.objects.filter(status=Flag.Status.OPEN).filter(
+        Q(question=question)
+        | Q(answer__in=answer_ids)
+        | Q(comment__question=question)
+        | Q(comment__answer__in=answer_ids)
+    )
+    counts: dict[tuple[str, int], int] = {}
+    for row in flags.values_list("question_id", "answer_id", "comment_id"):
+        key = next(
+            (kind, pk)
+            for kind, pk in zip(("question", "answer", "comment"), row, strict=True)
+            if pk
+        )
+        counts[key] = counts.get(key, 0) + 1
+    for item in (page.question, *page.answers):
+        item.open_flags = counts.get((item.post.kind, item.post.pk), 0)
+        for comment in item.comments:
+            comment.open_flags = counts.get(("comment", comment.comment.pk), 0)
+    return ModerationPanel(pinned_home=None in pinned, pinned_level=question.level_id in pinned)

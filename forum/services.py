@@ -8,14 +8,14 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db.models import F, Max, Model
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
 from forum import permissions, reputation, search
 from forum.markdown import render_inline, render_markdown
-from forum.models import Answer, Comment, Notification, Question, Vote, post_link
+from forum.models import Answer, Comment, Notification, Question, Revision, Vote, post_link
 from forum.notifications import notify
 from forum.permissions import require
 from ladder.models import Level
@@ -78,13 +78,46 @@ def question_create(
         client_token=client_token,
     )
     question.tags.set(tags)
+    if not question.revisions.exists():  # not a resubmit of the same form
+        _record_revision(question, editor=author, reason="")
     search.index_question(question.pk)
     return question
 
 
+def _record_revision(post: Question | Answer, *, editor: User, reason: str) -> Revision:
+    """Save the post's current state as its next revision."""
+    number = (post.revisions.aggregate(last=Max("number"))["last"] or 0) + 1
+    extra = {}
+    if post.kind == "question":
+        extra = {"title": post.title, "tags": sorted(post.tags.names()), "level": post.level}
+    return Revision.objects.create(
+        number=number,
+        body=post.body,
+        editor=editor,
+        reason=reason.strip(),
+        **extra,
+        **post_link(post),
+    )
+
+
+def _audit_edit(post: Question | Answer, editor: User, reason: str, action: str) -> None:
+    """Edits by someone other than the author are moderator actions, so they are logged."""
+    if editor.pk != post.author_id:
+        from moderation.audit import record
+
+        record(actor=editor, action=action, target=post, reason=reason)
+
+
 @transaction.atomic
 def question_edit(
-    *, question: Question, editor: User, title: str, body: str, level: Level, tags: list[str]
+    *,
+    question: Question,
+    editor: User,
+    title: str,
+    body: str,
+    level: Level,
+    tags: list[str],
+    reason: str = "",
 ) -> Question:
     require(permissions.can_edit, editor, question)
     now = timezone.now()
@@ -99,6 +132,8 @@ def question_edit(
     )
     question.refresh_from_db()
     question.tags.set(tags)
+    _record_revision(question, editor=editor, reason=reason)
+    _audit_edit(question, editor, reason, "edit")
     search.index_question(question.pk)
     return question
 
@@ -134,6 +169,9 @@ def answer_create(
         created_at=now,
         client_token=client_token,
     )
+    if answer.revisions.exists():  # a resubmit of the same form
+        return answer
+    _record_revision(answer, editor=author, reason="")
     Question.objects.filter(pk=question.pk).update(
         answer_count=F("answer_count") + 1, last_activity_at=now
     )
@@ -149,7 +187,7 @@ def answer_create(
 
 
 @transaction.atomic
-def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
+def answer_edit(*, answer: Answer, editor: User, body: str, reason: str = "") -> Answer:
     require(permissions.can_edit, editor, answer)
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
@@ -157,8 +195,75 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     )
     Question.objects.filter(pk=answer.question_id).update(last_activity_at=now)
     answer.refresh_from_db()
+    _record_revision(answer, editor=editor, reason=reason)
+    _audit_edit(answer, editor, reason, "edit")
     search.index_question(answer.question_id)
     return answer
+
+
+@transaction.atomic
+def post_rollback(
+    *, post: Question | Answer, revision: Revision, editor: User, reason: str = ""
+) -> Question | Answer:
+    """Bring back an earlier revision's text, as a new revision: history only grows."""
+    owner = (
+        ("question", revision.question_id)
+        if revision.question_id
+        else ("answer", revision.answer_id)
+    )
+    if owner != (post.kind, post.pk):
+        raise ValueError("That revision belongs to another post.")
+    reason = reason or f"Rolled back to revision {revision.number}"
+    if post.kind == "question":
+        post = question_edit(
+            question=post,
+            editor=editor,
+            title=revision.title,
+            body=revision.body,
+            level=revision.level or post.level,
+            tags=revision.tags or list(post.tags.names()),
+            reason=reason,
+        )
+    else:
+        post = answer_edit(answer=post, editor=editor, body=revision.body, reason=reason)
+    return post
+
+
+@transaction.atomic
+def visibility_set(
+    *, item: Question | Answer | Comment, hidden: bool, by: User | None, reason: str
+) -> bool:
+    """Hide or show a question, answer or comment: the one place that keeps counters and the
+    search index in step with visibility. Returns False when nothing changed."""
+    model = type(item)
+    changed = model.objects.filter(pk=item.pk, is_hidden=not hidden).update(
+        is_hidden=hidden,
+        hidden_at=timezone.now() if hidden else None,
+        hidden_by=by if hidden else None,
+        hidden_reason=reason.strip()[:300] if hidden else "",
+    )
+    if not changed:
+        return False
+    step = -1 if hidden else 1
+    if item.kind == "answer":
+        Question.objects.filter(pk=item.question_id).update(answer_count=F("answer_count") + step)
+    elif item.kind == "comment":
+        post_model, post_id = (
+            (Question, item.question_id) if item.question_id else (Answer, item.answer_id)
+        )
+        post_model.objects.filter(pk=post_id).update(comment_count=F("comment_count") + step)
+    if item.kind != "comment":
+        search.index_question(item.pk if item.kind == "question" else item.question_id)
+    item.refresh_from_db()
+    return True
+
+
+@transaction.atomic
+def post_delete(*, user: User, item: Question | Answer | Comment) -> None:
+    """Authors delete their own posts. Nothing is removed: the item is hidden, and a
+    moderator can restore it."""
+    require(permissions.can_delete, user, item)
+    visibility_set(item=item, hidden=True, by=user, reason="Deleted by its author")
 
 
 @transaction.atomic

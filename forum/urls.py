@@ -1,5 +1,6 @@
 from django.urls import path
 
+import forum.converters  # noqa: F401 - registers <kind:...>
 from forum import feeds, views
 
 app_name = "forum"
@@ -26,6 +27,9 @@ urlpatterns = [
     ),
     path("answers/<int:pk>/vote/", views.vote, {"kind": "answer"}, name="answer_vote"),
     path("answers/<int:pk>/accept/", views.answer_accept, name="answer_accept"),
+    path("<kind:kind>s/<int:pk>/delete/", views.item_delete, name="delete"),
+    path("<kind:kind>s/<int:pk>/revisions/", views.revisions, name="revisions"),
+    path("revisions/<int:pk>/rollback/", views.revision_rollback, name="rollback"),
     path("tags/", views.tag_index, name="tags"),
     path("search/", views.search, name="search"),
     path("notifications/", views.notifications, name="notifications"),

@@ -4,20 +4,22 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forum import selectors, services
+from forum import ratelimit, selectors, services
 from forum.forms import (
     AnswerEditForm,
     AnswerForm,
     CommentForm,
     QuestionEditForm,
     QuestionForm,
+    ReasonForm,
     SearchForm,
 )
 from forum.http import login_required, visitor_key
 from forum.markdown import render_markdown
-from forum.models import Answer, Question
+from forum.models import Answer, Comment, Question, Revision, thread_of
 from forum.notifications import notifications_mark_read
-from forum.permissions import can_comment, can_edit, require
+from forum.permissions import can_comment, can_edit, can_moderate, require
+from forum.revisions import revision_diff
 from forum.selectors import PostView
 from ladder.models import Level
 
@@ -36,6 +38,10 @@ def _with_params(request: HttpRequest, **changes) -> str:
 
 def _page(request: HttpRequest, items, size: int = PAGE_SIZE):
     return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+def _form_status(form) -> int:
+    return 400 if form.is_bound and form.errors else 200
 
 
 @require_GET
@@ -67,12 +73,13 @@ def question_list(
         "tag": tag_obj,
         "tag_slug": tag_slug,
         "levels": Level.objects.order_by("order"),
+        "featured": selectors.featured(level=level_obj) if level and not tag_slug else [],
     }
     return render(request, "forum/question_list.html", context)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def question_ask(request: HttpRequest) -> HttpResponse:
     initial = {"level": request.GET.get("level") or request.user.band or None}
     form = QuestionForm(request.POST or None, initial=initial)
@@ -81,6 +88,7 @@ def question_ask(request: HttpRequest) -> HttpResponse:
         if "preview" in request.POST:
             preview = render_markdown(form.cleaned_data["body"])
         else:
+            ratelimit.hit(request, "question")
             question = services.question_create(
                 author=request.user,
                 title=form.cleaned_data["title"],
@@ -100,10 +108,6 @@ def question_ask(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/question_form.html", context, status=_form_status(form))
 
 
-def _form_status(form) -> int:
-    return 400 if form.is_bound and form.errors else 200
-
-
 @require_POST
 def markdown_preview(request: HttpRequest) -> HttpResponse:
     """htmx: the body field rendered exactly as it will be stored."""
@@ -111,21 +115,38 @@ def markdown_preview(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/_preview.html", {"preview": render_markdown(body)})
 
 
-def _question_or_404(pk: int) -> Question:
-    question = selectors.question_get(pk=pk)
+def _question_or_404(request: HttpRequest, pk: int) -> Question:
+    question = selectors.question_get(pk=pk, viewer=request.user)
     if question is None:
         raise Http404("There is no such question, or it has been removed.")
     return question
 
 
+def _item_or_404(request: HttpRequest, kind: str, pk: int) -> Question | Answer | Comment:
+    """A question, answer or comment the viewer may see (moderators see hidden ones)."""
+    if kind == "question":
+        return _question_or_404(request, pk)
+    model = Answer if kind == "answer" else Comment
+    related = (
+        ("question", "author") if kind == "answer" else ("question", "answer__question", "author")
+    )
+    items = model.objects.select_related(*related).filter(pk=pk)
+    if not can_moderate(request.user):
+        items = items.visible()
+    item = items.first()
+    if item is None or (thread_of(item).is_hidden and not can_moderate(request.user)):
+        raise Http404(f"There is no such {kind}, or it has been removed.")
+    return item
+
+
 @require_GET
 def question_short(request: HttpRequest, pk: int) -> HttpResponse:
-    return redirect(_question_or_404(pk), permanent=True)
+    return redirect(_question_or_404(request, pk), permanent=True)
 
 
 @require_GET
 def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    question = _question_or_404(pk)
+    question = _question_or_404(request, pk)
     if slug != question.slug:
         return redirect(question, permanent=True)
     if services.question_record_view(question=question, visitor=visitor_key(request)):
@@ -152,16 +173,22 @@ def _render_question(
             bound = comment_form and comment_form[:2] == key
             item.comment_form = comment_form[2] if bound else CommentForm(auto_id=prefix)
     context = {"page": page, "question": question, "answer_form": answer_form}
+    if can_moderate(request.user):
+        from moderation.forms import CloseForm
+
+        context["moderation"] = selectors.moderation_panel(question=question, page=page)
+        context["close_form"] = CloseForm(auto_id="close_%s")
     return render(request, "forum/question_detail.html", context, status=status)
 
 
-@login_required
 @require_POST
+@login_required
 def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _question_or_404(pk)
+    question = _question_or_404(request, pk)
     form = AnswerForm(request.POST, auto_id="answer_%s")
     if not form.is_valid():
         return _render_question(request, question, answer_form=form, status=400)
+    ratelimit.hit(request, "answer")
     answer = services.answer_create(
         author=request.user,
         question=question,
@@ -173,28 +200,14 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(answer)
 
 
-def _visible_post(kind: str, pk: int) -> Question | Answer:
-    if kind == "question":
-        return _question_or_404(pk)
-    answer = (
-        Answer.objects.visible()
-        .select_related("question", "author")
-        .filter(pk=pk, question__is_hidden=False)
-        .first()
-    )
-    if answer is None:
-        raise Http404("There is no such answer, or it has been removed.")
-    return answer
-
-
-@login_required
 @require_POST
+@login_required
 def comment_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    post = _visible_post(kind, pk)
+    post = _item_or_404(request, kind, pk)
     form = CommentForm(request.POST, auto_id=f"{kind}{pk}_%s")
-    question = post if kind == "question" else post.question
     if not form.is_valid():
-        return _render_question(request, question, comment_form=(kind, pk, form), status=400)
+        return _render_question(request, thread_of(post), comment_form=(kind, pk, form), status=400)
+    ratelimit.hit(request, "comment")
     comment = services.comment_create(
         author=request.user,
         post=post,
@@ -204,13 +217,14 @@ def comment_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(comment)
 
 
-@login_required
 @require_POST
+@login_required
 def vote(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    post = _visible_post(kind, pk)
+    post = _item_or_404(request, kind, pk)
     value = {"up": 1, "down": -1}.get(request.POST.get("value", ""))
     if value is None:
         return HttpResponseBadRequest("A vote is “up” or “down”.")
+    ratelimit.hit(request, "vote")
     outcome = services.vote_cast(user=request.user, post=post, value=value)
     if request.htmx:
         post.score = outcome.score
@@ -219,10 +233,10 @@ def vote(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(post)
 
 
-@login_required
 @require_POST
+@login_required
 def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    answer = _visible_post("answer", pk)
+    answer = _item_or_404(request, "answer", pk)
     if request.POST.get("undo"):
         services.answer_unaccept(user=request.user, answer=answer)
         messages.info(request, "The answer is no longer marked as accepted.")
@@ -232,16 +246,16 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(answer)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _question_or_404(pk)
+    question = _question_or_404(request, pk)
     require(can_edit, request.user, question)
     initial = {
         "title": question.title,
         "body": question.body,
         "level": question.level.slug,
-        "tags": ", ".join(question.tags.names()),
+        "tags": ", ".join(sorted(question.tags.names())),
     }
     form = QuestionEditForm(request.POST or None, initial=initial)
     preview = None
@@ -249,6 +263,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if "preview" in request.POST:
             preview = render_markdown(form.cleaned_data["body"])
         else:
+            ratelimit.hit(request, "edit")
             question = services.question_edit(
                 question=question,
                 editor=request.user,
@@ -256,6 +271,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 level=form.cleaned_data["level"],
                 tags=form.cleaned_data["tags"],
+                reason=form.cleaned_data["reason"],
             )
             messages.success(request, "Your changes are saved.")
             return redirect(question)
@@ -269,18 +285,83 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forum/question_form.html", context, status=_form_status(form))
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    answer = _visible_post("answer", pk)
+    answer = _item_or_404(request, "answer", pk)
     require(can_edit, request.user, answer)
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
-        services.answer_edit(answer=answer, editor=request.user, body=form.cleaned_data["body"])
+        ratelimit.hit(request, "edit")
+        services.answer_edit(
+            answer=answer,
+            editor=request.user,
+            body=form.cleaned_data["body"],
+            reason=form.cleaned_data["reason"],
+        )
         messages.success(request, "Your changes are saved.")
         return redirect(answer)
     context = {"form": form, "answer": answer, "question": answer.question}
     return render(request, "forum/answer_form.html", context, status=_form_status(form))
+
+
+@require_POST
+@login_required
+def item_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """An author deletes their own post or comment (it is hidden, never removed)."""
+    item = _item_or_404(request, kind, pk)
+    services.post_delete(user=request.user, item=item)
+    messages.info(request, f"Your {kind} is deleted. A moderator can restore it if needed.")
+    if kind == "question":
+        return redirect("forum:questions")
+    return redirect(thread_of(item))
+
+
+@require_GET
+def revisions(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """A post's revision history, with a readable diff between any two revisions."""
+    if kind == "comment":
+        raise Http404("Comments have no revision history.")
+    post = _item_or_404(request, kind, pk)
+    history = selectors.revision_history(post=post, viewer=request.user)
+    numbers = [entry.revision.number for entry in history]
+    try:
+        older = int(request.GET.get("from", numbers[-2] if len(numbers) > 1 else numbers[-1]))
+        newer = int(request.GET.get("to", numbers[-1]))
+    except ValueError:
+        return HttpResponseBadRequest("Revision numbers are whole numbers.")
+    by_number = {entry.revision.number: entry.revision for entry in history}
+    if older not in by_number or newer not in by_number:
+        raise Http404("This post has no such revision.")
+    context = {
+        "post": post,
+        "question": thread_of(post),
+        "history": history,
+        "older": by_number[older],
+        "newer": by_number[newer],
+        "diff": revision_diff(by_number[older], by_number[newer]),
+        "reason_form": ReasonForm(auto_id="rollback_%s"),
+    }
+    return render(request, "forum/revisions.html", context)
+
+
+@require_POST
+@login_required
+def revision_rollback(request: HttpRequest, pk: int) -> HttpResponse:
+    revision = get_object_or_404(Revision, pk=pk)
+    kind, post_id = (
+        ("question", revision.question_id)
+        if revision.question_id
+        else ("answer", revision.answer_id)
+    )
+    post = _item_or_404(request, kind, post_id)
+    require(can_edit, request.user, post)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    ratelimit.hit(request, "edit")
+    services.post_rollback(post=post, revision=revision, editor=request.user, reason=reason)
+    messages.success(request, f"Rolled back to revision {revision.number}, as a new revision.")
+    return redirect("forum:revisions", kind=kind, pk=post_id)
 
 
 @require_GET
@@ -307,8 +388,8 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/search.html", context)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         notifications_mark_read(recipient=request.user)

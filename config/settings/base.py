@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accounts",
     "ladder",
     "forum",
+    "moderation",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "forum.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -176,6 +178,19 @@ SECURE_CSP = {
 }
 
 LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
+
+# Moderation: this many spam or abuse flags from different people hide an item until reviewed.
+RUNGS_FLAGS_TO_HIDE = 3
+# Rate limits per person and per address, "count/period" with period s, m, h or d. Over the
+# limit, the site answers 429 and says when to try again (see forum/ratelimit.py).
+RUNGS_RATE_LIMITS = {
+    "question": "5/h",
+    "answer": "20/h",
+    "comment": "40/h",
+    "vote": "120/h",
+    "flag": "20/h",
+    "edit": "40/h",
+}
 
 LOGGING = {
     "version": 1,

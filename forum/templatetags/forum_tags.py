@@ -8,9 +8,27 @@ from forum.markdown import plain_text
 register = template.Library()
 
 # {% if user|can_edit:post %} — the same functions the views and services call.
-for _name in ("can_see", "can_answer", "can_comment", "can_vote", "can_edit", "can_accept"):
+for _name in (
+    "can_see",
+    "can_answer",
+    "can_comment",
+    "can_vote",
+    "can_edit",
+    "can_accept",
+    "can_delete",
+    "can_flag",
+    "can_reveal",
+):
     register.filter(_name, getattr(permissions, _name))
 register.filter("can_ask", permissions.can_ask)
+register.filter("can_moderate", permissions.can_moderate)
+
+
+@register.simple_tag
+def refusal(rule_name: str, user, item=None) -> str:
+    """{% refusal "can_answer" user question %}: why a rule says no, for a banner."""
+    rule = getattr(permissions, rule_name)
+    return permissions.refusal(rule, user, *([item] if item is not None else []))
 
 
 @register.filter

@@ -62,7 +62,7 @@ class TestQueryBudgets:
             (reverse("forum:search") + "?q=senior", 10),
             (reverse("forum:notifications"), 7),
             (reverse("forum:ask"), 6),
-            (reverse("ladder:level", args=["mid"]), 14),
+            (reverse("ladder:level", args=["mid"]), 15),
         ],
     )
     def test_list_pages_stay_flat_as_rows_grow(

@@ -1,0 +1,104 @@
+from django import forms
+
+from forum.models import Question
+from moderation.models import AuditEntry, Flag
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What is wrong?", choices=Flag.Reason.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label="Tell the moderators more",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required for “Needs a moderator”; optional otherwise.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == Flag.Reason.NEEDS_MODERATOR and not data.get("text", "").strip():
+            self.add_error("text", "Say what a moderator should look at.")
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Reason", max_length=300)
+
+
+class OptionalReasonForm(forms.Form):
+    reason = forms.CharField(label="Reason (optional)", max_length=300, required=False)
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label="Close as", choices=Question.CloseReason.choices)
+    duplicate_of = forms.IntegerField(
+        label="Original question number",
+        required=False,
+        min_value=1,
+        help_text="For duplicates: the number in the original's address, /questions/<number>/.",
+    )
+    note = forms.CharField(label="Note to the asker", max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == Question.CloseReason.DUPLICATE:
+            number = data.get("duplicate_of")
+            original = Question.objects.visible().filter(pk=number).first() if number else None
+            if original is None:
+                self.add_error("duplicate_of", "Give the number of a visible question.")
+            data["original"] = original
+        return data
+
+
+class CurateForm(forms.Form):
+    note = forms.CharField(
+        label="Why it is worth reading",
+        max_length=280,
+        help_text="One or two sentences, shown above the answer.",
+    )
+
+
+class WarnForm(forms.Form):
+    message = forms.CharField(
+        label="Warning to the author",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sent privately as a notification.",
+    )
+
+
+class SuspendForm(forms.Form):
+    days = forms.IntegerField(label="Days", min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(
+        label="Reason",
+        max_length=300,
+        help_text="The person sees this, with the end date, whenever they try to post.",
+    )
+
+
+class RevealForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you need to know",
+        max_length=300,
+        help_text="Logged with your name; other moderators see it.",
+    )
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *AuditEntry.Action.choices]
+    )
+    actor = forms.CharField(label="Moderator", max_length=150, required=False)
+    kind = forms.ChoiceField(
+        label="Target",
+        required=False,
+        choices=[
+            ("", "Anything"),
+            ("question", "Questions"),
+            ("answer", "Answers"),
+            ("comment", "Comments"),
+            ("user", "People"),
+        ],
+    )

@@ -1,0 +1,161 @@
+"""Flags, suspensions and the audit log. Nothing here is ever deleted through the site."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+MODERATORS_GROUP = "Moderators"
+
+
+class Flag(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam"
+        RUDE = "rude", "Rude or abusive"
+        OFF_TOPIC = "off-topic", "Off-topic"
+        NEEDS_MODERATOR = "needs-moderator", "Needs a moderator"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DISMISSED = "dismissed", "Dismissed"
+        UPHELD = "upheld", "Upheld"
+
+    flagger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="flags_raised"
+    )
+    question = models.ForeignKey(
+        "forum.Question", null=True, blank=True, on_delete=models.PROTECT, related_name="flags"
+    )
+    answer = models.ForeignKey(
+        "forum.Answer", null=True, blank=True, on_delete=models.PROTECT, related_name="flags"
+    )
+    comment = models.ForeignKey(
+        "forum.Comment", null=True, blank=True, on_delete=models.PROTECT, related_name="flags"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    text = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index("status", "created_at", name="moderation_flag_queue")]
+        permissions = [("moderate_forum", "Can moderate the forum (the Moderators group has it)")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(question__isnull=False, answer__isnull=True, comment__isnull=True)
+                | Q(question__isnull=True, answer__isnull=False, comment__isnull=True)
+                | Q(question__isnull=True, answer__isnull=True, comment__isnull=False),
+                name="moderation_flag_on_one_item",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reason="needs-moderator") | ~Q(text=""),
+                name="moderation_flag_needs_moderator_says_why",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["flagger", target],
+                    condition=Q(status="open", **{f"{target}__isnull": False}),
+                    name=f"moderation_flag_one_open_per_{target}",
+                    violation_error_message="You have already flagged this.",
+                )
+                for target in ("question", "answer", "comment")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} flag by {self.flagger_id}"
+
+    @property
+    def target(self):
+        return self.question or self.answer or self.comment
+
+
+class Suspension(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="suspensions"
+    )
+    reason = models.CharField(max_length=300)
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="moderation_suspension_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} until {self.ends_at:%Y-%m-%d}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.lifted_at is None and self.ends_at > timezone.now()
+
+
+class AuditEntry(models.Model):
+    """One moderator action. Append-only: the model refuses updates and deletes."""
+
+    class Action(models.TextChoices):
+        CURATE = "curate", "Curated an answer"
+        UNCURATE = "uncurate", "Un-curated an answer"
+        FEATURE = "feature", "Featured a question"
+        UNFEATURE = "unfeature", "Un-featured a question"
+        REORDER = "reorder", "Reordered featured questions"
+        EDIT = "edit", "Edited a post"
+        CLOSE = "close", "Closed a question"
+        REOPEN = "reopen", "Reopened a question"
+        LOCK = "lock", "Locked a question"
+        UNLOCK = "unlock", "Unlocked a question"
+        HIDE = "hide", "Hid content"
+        RESTORE = "restore", "Restored content"
+        DISMISS_FLAGS = "dismiss-flags", "Dismissed flags"
+        WARN = "warn", "Warned a person"
+        SUSPEND = "suspend", "Suspended a person"
+        LIFT_SUSPENSION = "lift-suspension", "Lifted a suspension"
+        REVEAL = "reveal", "Revealed an anonymous author"
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_entries"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    target_kind = models.CharField(max_length=20)  # question, answer, comment, user
+    target_id = models.PositiveBigIntegerField()
+    target_label = models.CharField(max_length=200, help_text="What it was, when it happened.")
+    target_url = models.CharField(max_length=300, blank=True)
+    reason = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [
+            models.Index("action", "created_at", name="moderation_audit_action"),
+            models.Index("target_kind", "target_id", name="moderation_audit_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.action} {self.target_kind} {self.target_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries are append-only.")

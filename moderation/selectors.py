@@ -1,0 +1,172 @@
+"""What moderators read: the flag queue, hidden content, pins, the audit log, a person's record."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.models import User
+from forum.models import Answer, Comment, Feature, Notification, Question
+from moderation.models import AuditEntry, Flag, Suspension
+
+_FLAG_TARGETS = ("question", "answer", "comment")
+
+
+def _target_key(flag: Flag) -> tuple[str, int]:
+    for kind in _FLAG_TARGETS:
+        target_id = getattr(flag, f"{kind}_id")
+        if target_id:
+            return kind, target_id
+    raise ValueError("a flag without a target")
+
+
+@dataclass
+class QueueItem:
+    kind: str
+    item: Question | Answer | Comment
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> list[str]:
+        return sorted({flag.get_reason_display() for flag in self.flags})
+
+
+def flag_queue() -> list[QueueItem]:
+    """Everything with open flags, oldest flag first, each with all its open flags."""
+    flags = (
+        Flag.objects.filter(status=Flag.Status.OPEN)
+        .select_related(
+            "flagger",
+            "question__author",
+            "answer__author",
+            "answer__question",
+            "comment__author",
+            "comment__question",
+            "comment__answer__question",
+        )
+        .order_by("created_at", "id")
+    )
+    items: dict[tuple[str, int], QueueItem] = {}
+    for flag in flags:
+        kind, target_id = _target_key(flag)
+        entry = items.setdefault((kind, target_id), QueueItem(kind=kind, item=flag.target))
+        entry.flags.append(flag)
+    return list(items.values())
+
+
+def queue_size() -> int:
+    """How many items wait in the flag queue (for the badge in the navigation)."""
+    return (
+        Flag.objects.filter(status=Flag.Status.OPEN)
+        .values_list("question_id", "answer_id", "comment_id")
+        .distinct()
+        .count()
+    )
+
+
+@dataclass(frozen=True)
+class Hidden:
+    questions: list[Question]
+    answers: list[Answer]
+    comments: list[Comment]
+
+
+def hidden_content(*, limit: int = 50) -> Hidden:
+    return Hidden(
+        questions=list(
+            Question.objects.filter(is_hidden=True)
+            .select_related("author", "hidden_by")
+            .order_by("-hidden_at")[:limit]
+        ),
+        answers=list(
+            Answer.objects.filter(is_hidden=True)
+            .select_related("author", "hidden_by", "question")
+            .order_by("-hidden_at")[:limit]
+        ),
+        comments=list(
+            Comment.objects.filter(is_hidden=True)
+            .select_related("author", "hidden_by", "question", "answer__question")
+            .order_by("-hidden_at")[:limit]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Pins:
+    where: str  # "home" or a level's name
+    level_slug: str | None
+    features: list[Feature]
+
+
+def pins() -> list[Pins]:
+    from ladder.models import Level
+
+    features = list(
+        Feature.objects.select_related("question", "level", "featured_by").order_by(
+            "position", "featured_at"
+        )
+    )
+    groups = [Pins("Home page", None, [f for f in features if f.level_id is None])]
+    for level in Level.objects.order_by("order"):
+        groups.append(
+            Pins(f"{level.name} page", level.slug, [f for f in features if f.level_id == level.pk])
+        )
+    return groups
+
+
+def audit_log(
+    *, action: str | None = None, actor: str | None = None, kind: str | None = None
+) -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.select_related("actor")
+    if action:
+        entries = entries.filter(action=action)
+    if actor:
+        entries = entries.filter(actor__username=actor)
+    if kind:
+        entries = entries.filter(target_kind=kind)
+    return entries.order_by("-created_at", "-id")
+
+
+def moderator_names() -> list[str]:
+    return list(
+        User.objects.filter(audit_entries__isnull=False)
+        .distinct()
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class Record:
+    person: User
+    suspensions: list[Suspension]
+    warnings: list[Notification]
+    entries: list[AuditEntry]
+    flagged_items: int
+    hidden_items: int
+
+
+def person_record(*, person: User) -> Record:
+    """A person's standing, for the moderator who is about to warn or suspend them."""
+    flagged = Flag.objects.filter(
+        Q(question__author=person) | Q(answer__author=person) | Q(comment__author=person)
+    ).aggregate(n=Count("id"))["n"]
+    hidden = sum(
+        model.objects.filter(author=person, is_hidden=True).count()
+        for model in (Question, Answer, Comment)
+    )
+    return Record(
+        person=person,
+        suspensions=list(person.suspensions.select_related("created_by", "lifted_by")),
+        warnings=list(
+            Notification.objects.filter(recipient=person, kind=Notification.Kind.WARNING)
+            .select_related("actor", "question")
+            .order_by("-created_at")
+        ),
+        entries=list(
+            AuditEntry.objects.filter(target_kind="user", target_id=person.pk)
+            .select_related("actor")
+            .order_by("-created_at")[:50]
+        ),
+        flagged_items=flagged,
+        hidden_items=hidden,
+    )

@@ -1,0 +1,43 @@
+"""Keep User.is_moderator in step with membership of the Moderators group, however it changes
+(the admin's user form, group.user_set, user.groups)."""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, pre_delete
+from django.dispatch import receiver
+
+from accounts.models import User
+from moderation.models import MODERATORS_GROUP
+
+
+def sync_moderator_flags(user_ids) -> None:
+    moderators = User.objects.filter(pk__in=user_ids, groups__name=MODERATORS_GROUP)
+    User.objects.filter(pk__in=user_ids).exclude(pk__in=moderators).update(is_moderator=False)
+    User.objects.filter(pk__in=moderators).update(is_moderator=True)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+        return
+    if reverse:  # group.user_set changed: instance is the Group
+        if instance.name != MODERATORS_GROUP:
+            return
+        if action == "pre_clear":
+            instance._clearing = list(instance.user_set.values_list("pk", flat=True))
+            return
+        user_ids = pk_set if action != "post_clear" else getattr(instance, "_clearing", [])
+    else:  # user.groups changed: instance is the User
+        if action == "pre_clear":
+            return
+        user_ids = [instance.pk]
+    sync_moderator_flags(list(user_ids or []))
+    if not reverse:
+        instance.is_moderator = User.objects.values_list("is_moderator", flat=True).get(
+            pk=instance.pk
+        )
+
+
+@receiver(pre_delete, sender=Group)
+def _moderators_group_deleted(sender, instance, **kwargs) -> None:
+    if instance.name == MODERATORS_GROUP:
+        instance.user_set.update(is_moderator=False)
