@@ -6,8 +6,10 @@ from accounts.models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "display_name", "headline", "band", "is_staff"]
-    list_filter = [*BaseUserAdmin.list_filter, "band"]
+    list_display = ["username", "email", "display_name", "headline", "band", "reputation"]
+    list_display += ["is_moderator", "suspended_until", "is_staff"]
+    list_filter = [*BaseUserAdmin.list_filter, "band", "is_moderator"]
+    readonly_fields = ["reputation", "is_moderator", "suspended_until", "suspension_reason"]
     search_fields = ["username", "email", "display_name", "headline", "company"]
     fieldsets = [
         *BaseUserAdmin.fieldsets,

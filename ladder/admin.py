@@ -58,6 +58,15 @@ class TransitionAdmin(admin.ModelAdmin):
     filter_horizontal = ["sources"]
 
 
+@admin.register(GrowthAction)
+class GrowthActionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "transition", "competency", "order"]
+    list_filter = ["transition", "competency", "sources"]
+    search_fields = ["text"]
+    list_select_related = ["transition__from_level", "transition__to_level", "competency"]
+    filter_horizontal = ["sources"]
+
+
 @admin.register(LadderVersion)
 class LadderVersionAdmin(admin.ModelAdmin):
     list_display = ["version", "checksum", "loaded_at"]

@@ -32,12 +32,14 @@ class OptionalReasonForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label="Close as", choices=Question.CloseReason.choices)
+    reason = forms.ChoiceField(
+        label="Close as", choices=[("", "Choose a reason"), *Question.CloseReason.choices]
+    )
     duplicate_of = forms.IntegerField(
         label="Original question number",
         required=False,
         min_value=1,
-        help_text="For duplicates: the number in the original's address, /questions/<number>/.",
+        help_text="For duplicates: the number that follows /questions/ in the original's address.",
     )
     note = forms.CharField(label="Note to the asker", max_length=300, required=False)
 

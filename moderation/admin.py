@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from moderation.models import AuditEntry, Flag, Suspension
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that only the site's own actions may write."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor", "action", "target_kind", "target_label", "reason"]
+    list_filter = ["action", "target_kind", "created_at"]
+    search_fields = ["target_label", "reason", "actor__username"]
+    list_select_related = ["actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Flag)
+class FlagAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "flagger", "reason", "status", "question", "answer", "comment"]
+    list_filter = ["status", "reason", "created_at"]
+    search_fields = ["text", "flagger__username"]
+    list_select_related = ["flagger", "question", "answer", "comment"]
+
+
+@admin.register(Suspension)
+class SuspensionAdmin(ReadOnlyAdmin):
+    list_display = ["user", "starts_at", "ends_at", "reason", "created_by", "lifted_at"]
+    list_filter = ["starts_at", "ends_at"]
+    search_fields = ["user__username", "reason"]
+    list_select_related = ["user", "created_by"]
