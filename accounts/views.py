@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.forms import ProfileForm
 from accounts.selectors import user_get_public
 from accounts.services import profile_update
+from forum.permissions import can_edit_profile, require
 from forum.selectors import user_activity
 
 
@@ -20,6 +21,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
+    require(can_edit_profile, request.user)
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         profile_update(

@@ -28,6 +28,11 @@ def can_moderate(user) -> bool:
     return _may_act(user) and (user.is_superuser or user.is_moderator)
 
 
+def can_edit_profile(user) -> bool:
+    """A suspended person's name and headline show on every post they wrote: frozen too."""
+    return _may_act(user)
+
+
 def can_see(user, item) -> bool:
     """Hidden content has left the site for everyone but moderators."""
     return not item.is_hidden or can_moderate(user)
@@ -98,6 +103,7 @@ def can_reveal(user, item) -> bool:
 
 _REFUSALS = {
     can_moderate: "Only moderators can do that.",
+    can_edit_profile: "Log in to edit your profile.",
     can_ask: "Log in to ask a question.",
     can_answer: "This question takes no new answers.",
     can_comment: "This post takes no new comments.",

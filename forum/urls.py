@@ -20,6 +20,9 @@ urlpatterns = [
         name="question_comment",
     ),
     path("questions/<int:pk>/vote/", views.vote, {"kind": "question"}, name="question_vote"),
+    # Before the question page's <slug>, which would otherwise swallow "delete" and "revisions".
+    path("<kind:kind>s/<int:pk>/delete/", views.item_delete, name="delete"),
+    path("<kind:kind>s/<int:pk>/revisions/", views.revisions, name="revisions"),
     path("questions/<int:pk>/<slug:slug>/", views.question_detail, name="question"),
     path("answers/<int:pk>/edit/", views.answer_edit, name="answer_edit"),
     path(
@@ -27,8 +30,6 @@ urlpatterns = [
     ),
     path("answers/<int:pk>/vote/", views.vote, {"kind": "answer"}, name="answer_vote"),
     path("answers/<int:pk>/accept/", views.answer_accept, name="answer_accept"),
-    path("<kind:kind>s/<int:pk>/delete/", views.item_delete, name="delete"),
-    path("<kind:kind>s/<int:pk>/revisions/", views.revisions, name="revisions"),
     path("revisions/<int:pk>/rollback/", views.revision_rollback, name="rollback"),
     path("tags/", views.tag_index, name="tags"),
     path("search/", views.search, name="search"),
