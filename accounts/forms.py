@@ -16,7 +16,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "headline", "company", "level_code", "email_notifications"]
+        fields = [
+            "display_name",
+            "headline",
+            "company",
+            "level_code",
+            "email_notifications",
+            "show_readiness",
+        ]
         labels = {"headline": "Headline role", "level_code": "Level code"}
 
     def __init__(self, *args, **kwargs):

@@ -31,6 +31,11 @@ class User(AbstractUser):
     reputation = models.IntegerField(
         default=0, help_text="Earned from votes and accepted answers; see forum/reputation.py."
     )
+    show_readiness = models.BooleanField(
+        "show my latest readiness on my profile",
+        default=False,
+        help_text="Only the overall figure for the level you aim at; the details stay private.",
+    )
     email_notifications = models.BooleanField(
         "e-mail me about activity",
         default=True,

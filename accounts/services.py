@@ -14,6 +14,7 @@ def profile_update(
     level_code: str,
     band_override: Band | None,
     email_notifications: bool | None = None,
+    show_readiness: bool | None = None,
 ) -> User:
     """Save what a person says about themselves; the band follows the level code unless chosen."""
     user.display_name = display_name.strip()
@@ -22,6 +23,8 @@ def profile_update(
     user.level_code = level_code.strip()
     if email_notifications is not None:
         user.email_notifications = email_notifications
+    if show_readiness is not None:
+        user.show_readiness = show_readiness
     user.band_overridden = band_override is not None
     derived = band_override or band_for_level_code(user.level_code)
     user.band = derived.value if derived else ""
@@ -35,6 +38,7 @@ def profile_update(
             "band",
             "band_overridden",
             "email_notifications",
+            "show_readiness",
         ]
     )
     return user

@@ -9,12 +9,17 @@ from accounts.selectors import user_get_public
 from accounts.services import profile_update
 from forum.permissions import can_edit_profile, require
 from forum.selectors import user_activity
+from growth.selectors import latest_readiness
 
 
 @require_GET
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = user_get_public(username=username)
-    context = {"person": person, "activity": user_activity(person=person, viewer=request.user)}
+    context = {
+        "person": person,
+        "activity": user_activity(person=person, viewer=request.user),
+        "readiness": latest_readiness(person=person) if person.show_readiness else None,
+    }
     return render(request, "accounts/profile.html", context)
 
 
@@ -32,6 +37,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             level_code=form.cleaned_data["level_code"],
             band_override=form.cleaned_band_override(),
             email_notifications=form.cleaned_data["email_notifications"],
+            show_readiness=form.cleaned_data["show_readiness"],
         )
         messages.success(request, "Your profile is saved.")
         return redirect(request.user)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("forum.urls")),
     path("", include("moderation.urls")),
     path("ladder/", include("ladder.urls")),
+    path("growth/", include("growth.urls")),
     path("users/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -8,9 +8,18 @@ from taggit.models import Tag
 from accounts.models import User
 from forum import search
 from forum.identity import AuthorCard, author_card
-from forum.models import Answer, Comment, Feature, Notification, Question, Revision, Vote
+from forum.models import (
+    Answer,
+    Comment,
+    Feature,
+    Notification,
+    Question,
+    Revision,
+    TaggedQuestion,
+    Vote,
+)
 from forum.permissions import can_moderate
-from ladder.models import Expectation, Level
+from ladder.models import Competency, Expectation, Level
 
 SORTS = {
     "newest": ("-created_at", "-id"),
@@ -27,7 +36,11 @@ def _with_list_data(queryset: QuerySet[Question]) -> QuerySet[Question]:
 
 
 def question_list(
-    *, sort: str = DEFAULT_SORT, level: Level | None = None, tag: str | None = None
+    *,
+    sort: str = DEFAULT_SORT,
+    level: Level | None = None,
+    tag: str | None = None,
+    competency: Competency | None = None,
 ) -> QuerySet[Question]:
     questions = Question.objects.visible()
     if sort == "unanswered":
@@ -36,7 +49,16 @@ def question_list(
         questions = questions.filter(level=level)
     if tag:
         questions = questions.filter(tags__slug=tag)
+    if competency is not None:  # questions about it: tagged with any of its topics
+        about = TaggedQuestion.objects.filter(tag__slug__in=competency.tags)
+        questions = questions.filter(pk__in=about.values("content_object_id"))
     return _with_list_data(questions.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])))
+
+
+def question_links(*, level: Level, sort: str = DEFAULT_SORT, limit: int = 5) -> list[Question]:
+    """Just titles and scores, for side panels: one light query."""
+    questions = question_list(sort=sort, level=level).select_related(None).prefetch_related(None)
+    return list(questions.only("pk", "slug", "title", "score")[:limit])
 
 
 @dataclass

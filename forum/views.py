@@ -21,7 +21,7 @@ from forum.notifications import notifications_mark_read
 from forum.permissions import can_comment, can_edit, can_moderate, require
 from forum.revisions import revision_diff
 from forum.selectors import PostView
-from ladder.models import Level
+from ladder.models import Competency, Level
 
 PAGE_SIZE = 20
 
@@ -55,14 +55,18 @@ def question_list(
 ) -> HttpResponse:
     level_slug = level or request.GET.get("level") or None
     tag_slug = tag or request.GET.get("tag") or None
+    competency_slug = request.GET.get("competency") or None
     level_obj = get_object_or_404(Level, slug=level_slug) if level_slug else None
+    competency = get_object_or_404(Competency, slug=competency_slug) if competency_slug else None
     tag_obj = selectors.tag_get(slug=tag_slug) if tag_slug else None
     if tag_slug and tag_obj is None:
         raise Http404(f"No questions are tagged “{tag_slug}”.")
     sort = request.GET.get("sort", selectors.DEFAULT_SORT)
     if sort not in selectors.SORTS:
         sort = selectors.DEFAULT_SORT
-    questions = selectors.question_list(sort=sort, level=level_obj, tag=tag_slug)
+    questions = selectors.question_list(
+        sort=sort, level=level_obj, tag=tag_slug, competency=competency
+    )
     context = {
         "page": _page(request, questions),
         "sort": sort,
@@ -72,6 +76,7 @@ def question_list(
         "level": level_obj,
         "tag": tag_obj,
         "tag_slug": tag_slug,
+        "competency": competency,
         "levels": Level.objects.order_by("order"),
         "featured": selectors.featured(level=level_obj) if level and not tag_slug else [],
     }

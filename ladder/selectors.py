@@ -42,7 +42,12 @@ def _expectations(*, track: Track | None, max_order: int | None = None) -> list[
     return list(queryset)
 
 
-def _in_force(expectations: list[Expectation], level: Level) -> list[Expectation]:
+def expectations_upto(*, track: Track | None, level: Level) -> list[Expectation]:
+    """Active expectations of `level` and the levels below, for one track (or all)."""
+    return _expectations(track=track, max_order=level.order)
+
+
+def in_force(expectations: list[Expectation], level: Level) -> list[Expectation]:
     """What is expected at `level`: its own expectations plus those carried up from below,
     minus the ones a later expectation (up to this level) has replaced."""
     upto = [e for e in expectations if e.level.order <= level.order]
@@ -124,7 +129,7 @@ def level_detail(
     """One level in full: what it adds, and what it still expects from the levels below.
 
     `levels` (all of them, in order) saves a query when the caller already has them."""
-    expectations = _in_force(_expectations(track=track, max_order=level.order), level)
+    expectations = in_force(_expectations(track=track, max_order=level.order), level)
     blocks = {c.pk: CompetencyBlock(competency=c) for c in Competency.objects.all()}
     for e in expectations:
         block = blocks[e.competency_id]
@@ -207,8 +212,8 @@ def level_compare(*, lower: Level, higher: Level, track: Track | None) -> LevelC
         raise ValueError("compare a lower level with a higher one")
     expectations = _expectations(track=track, max_order=higher.order)
     by_pk = {e.pk: e for e in expectations}
-    before = {e.pk for e in _in_force(expectations, lower)}
-    after = _in_force(expectations, higher)
+    before = {e.pk for e in in_force(expectations, lower)}
+    after = in_force(expectations, higher)
 
     diffs = {
         c.pk: CompetencyDiff(c, new=[], changed=[], stays=[]) for c in Competency.objects.all()

@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from forum.selectors import featured, question_list
+from forum.selectors import featured, question_links
 from ladder import selectors
 from ladder.models import Level, Track
 
@@ -75,7 +75,8 @@ def level(request: HttpRequest, level: str) -> HttpResponse:
         "tracks": tracks,
         "detail": selectors.level_detail(level=level_obj, levels=levels, track=track),
         "version": selectors.ladder_version(),
-        "questions": list(question_list(sort="newest", level=level_obj)[:5]),
+        "questions": question_links(level=level_obj, sort="newest"),
+        "top_questions": question_links(level=level_obj, sort="votes"),
         "featured": featured(level=level_obj),
     }
     return render(request, "ladder/level.html", context)

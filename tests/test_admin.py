@@ -10,7 +10,10 @@ from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, User
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
-OUR_APPS = {"accounts", "ladder", "forum", "moderation"}
+OUR_APPS = {"accounts", "ladder", "forum", "moderation", "growth"}
+# Not in the admin on purpose: tags are edited with their question; ratings and goals are the
+# private content of people's assessments and plans.
+UNREGISTERED = ["Goal", "Rating", "TaggedQuestion"]
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def test_every_model_of_ours_is_registered():
     ours = {m for m in apps.get_models() if m._meta.app_label in OUR_APPS}
     through = {m for m in ours if m._meta.auto_created}
     missing = sorted(m.__name__ for m in ours - through if m not in admin.site._registry)
-    assert missing == ["TaggedQuestion"]  # edited with its question's tags, not on its own
+    assert missing == UNREGISTERED
 
 
 def test_every_changelist_and_change_page_opens(client, superuser, content):
@@ -48,7 +51,7 @@ def test_every_changelist_and_change_page_opens(client, superuser, content):
         changelist = client.get(reverse(f"admin:{info[0]}_{info[1]}_changelist"))
         assert changelist.status_code == 200, info
         obj = model.objects.first()
-        if obj is not None:
+        if obj is not None and model._meta.app_label != "growth":
             change = client.get(reverse(f"admin:{info[0]}_{info[1]}_change", args=[obj.pk]))
             assert change.status_code == 200, info
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ladder",
     "forum",
     "moderation",
+    "growth",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,11 @@
     });
   });
 
+  // Buttons that print the page (the print stylesheet keeps only the content).
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.addEventListener("click", () => window.print());
+  });
+
   // Long posts fold behind "Show more". Without JavaScript they are simply shown in full.
   const FOLD_AT = 480; // pixels
   document.querySelectorAll("[data-foldable]").forEach((body) => {

@@ -209,7 +209,7 @@ def test_the_anonymous_posts_are_really_on_the_pages_checked(client, scene, who,
 @pytest.mark.parametrize("who", ["visitor", "member"])
 def test_list_rows_name_the_band_only(client, scene, who):
     as_someone_else(client, scene, who)
-    for page in ("home", "questions", "level-page", "tag-page", "ladder-level", "search-question"):
+    for page in ("home", "questions", "level-page", "tag-page", "search-question"):
         text = client.get(PAGES[page](scene)).text
         assert f"{LABEL} · asked" in text, page
 

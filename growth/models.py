@@ -1,0 +1,148 @@
+"""Self-assessments against the ladder, and the growth plans made from them.
+
+Private by default: only the owner sees them, and anyone holding a live share link sees that
+one plan read-only. Views look everything up through the owner, so a foreign id is a 404.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty lines of a one-item-per-line field, without list bullets."""
+    return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
+
+
+class Assessment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        FINISHED = "finished", "Finished"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
+    )
+    track = models.ForeignKey("ladder.Track", on_delete=models.PROTECT, related_name="+")
+    current_level = models.ForeignKey("ladder.Level", on_delete=models.PROTECT, related_name="+")
+    target_level = models.ForeignKey("ladder.Level", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    ladder_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index("owner", "status", "finished_at", name="growth_assessment_owner")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner"],
+                condition=Q(status="draft"),
+                name="growth_one_draft_per_person",
+                violation_error_message="You already have an assessment in progress.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft", finished_at__isnull=True)
+                | Q(status="finished", finished_at__isnull=False),
+                name="growth_finished_has_a_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner_id}: {self.current_level_id} → {self.target_level_id}"
+
+    def get_absolute_url(self) -> str:
+        if self.status == self.Status.DRAFT:
+            return reverse("growth:assess", kwargs={"pk": self.pk})
+        return reverse("growth:results", kwargs={"pk": self.pk})
+
+
+class Rating(models.Model):
+    class Value(models.IntegerChoices):
+        NOT_YET = 0, "Not yet"
+        SOMETIMES = 1, "Sometimes"
+        CONSISTENTLY = 2, "Consistently"
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
+    expectation = models.ForeignKey(
+        "ladder.Expectation", on_delete=models.PROTECT, related_name="+"
+    )
+    value = models.PositiveSmallIntegerField(choices=Value.choices)
+    evidence = models.CharField(
+        max_length=500, blank=True, help_text="A link or a short note: where this shows."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "expectation"], name="growth_one_rating_per_expectation"
+            ),
+            models.CheckConstraint(condition=Q(value__lte=2), name="growth_rating_on_the_scale"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expectation_id}: {self.get_value_display()}"
+
+
+class Plan(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+    )
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.PROTECT, related_name="plan", null=True, blank=True
+    )
+    title = models.CharField(max_length=150)
+    discuss = models.TextField(
+        "to discuss with my manager",
+        blank=True,
+        help_text="One topic per line.",
+        max_length=4000,
+    )
+    share_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    shared_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("growth:plan", kwargs={"pk": self.pk})
+
+    @property
+    def discussion_topics(self) -> list[str]:
+        return lines(self.discuss)
+
+
+class Goal(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    competency = models.ForeignKey(
+        "ladder.Competency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField("goal", max_length=200)
+    actions = models.TextField(blank=True, help_text="One action per line.", max_length=4000)
+    evidence = models.TextField(
+        "evidence to collect", blank=True, help_text="One item per line.", max_length=2000
+    )
+    target_date = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def action_list(self) -> list[str]:
+        return lines(self.actions)
+
+    @property
+    def evidence_list(self) -> list[str]:
+        return lines(self.evidence)

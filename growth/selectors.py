@@ -1,0 +1,245 @@
+"""Reads for self-assessments and plans. Everything is looked up through its owner: another
+person's id is simply not found (404), moderators included."""
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from accounts.models import User
+from forum.models import Question
+from growth import charts
+from growth.models import Assessment, Plan, Rating
+from growth.scoring import CompetencyScore, Scores, score
+from ladder.models import Competency, Expectation, GrowthAction, Level, Track
+from ladder.selectors import expectations_upto, in_force
+
+
+def assessment_get(*, owner: User, pk: int) -> Assessment:
+    found = (
+        Assessment.objects.filter(owner=owner, pk=pk)
+        .select_related("track", "current_level", "target_level")
+        .first()
+    )
+    if found is None:
+        raise Http404("There is no such assessment among yours.")
+    return found
+
+
+def assessment_list(*, owner: User) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(owner=owner)
+        .select_related("track", "current_level", "target_level")
+        .prefetch_related("plan")
+        .order_by("-created_at")
+    )
+
+
+def draft_for(*, owner: User) -> Assessment | None:
+    return Assessment.objects.filter(owner=owner, status=Assessment.Status.DRAFT).first()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one assessment rates: the target level's expectations, plus the current level's."""
+
+    target: list[Expectation]  # in force at the target level: these make readiness
+    current: list[Expectation]  # in force at the current level
+    items: list[Expectation]  # everything to rate, in display order
+
+    @property
+    def ids(self) -> set[int]:
+        return {e.pk for e in self.items}
+
+
+def scope(*, track: Track, current: Level, target: Level) -> Scope:
+    upto = max((current, target), key=lambda level: level.order)
+    expectations = expectations_upto(track=track, level=upto)
+    at_target = in_force(expectations, target)
+    at_current = in_force(expectations, current)
+    chosen = {e.pk: e for e in at_target}
+    chosen.update({e.pk: e for e in expectations if e.level_id == current.pk})
+    items = sorted(
+        chosen.values(), key=lambda e: (e.competency.order, e.level.order, e.order, e.pk)
+    )
+    return Scope(target=at_target, current=at_current, items=items)
+
+
+@dataclass
+class CompetencyForm:
+    competency: Competency
+    items: list[tuple[Expectation, Rating | None]] = field(default_factory=list)
+
+
+def rating_sheet(*, assessment: Assessment) -> list[CompetencyForm]:
+    """The assessment as a form: per competency, each expectation with its saved rating."""
+    chosen = scope(
+        track=assessment.track, current=assessment.current_level, target=assessment.target_level
+    )
+    saved = {r.expectation_id: r for r in assessment.ratings.all()}
+    sheet: dict[int, CompetencyForm] = {}
+    for expectation in chosen.items:
+        block = sheet.setdefault(
+            expectation.competency_id, CompetencyForm(competency=expectation.competency)
+        )
+        block.items.append((expectation, saved.get(expectation.pk)))
+    return list(sheet.values())
+
+
+@dataclass(frozen=True)
+class Gap:
+    score: CompetencyScore
+    actions: list[GrowthAction]
+    questions: list[Question]
+
+
+@dataclass(frozen=True)
+class Results:
+    assessment: Assessment
+    scores: Scores
+    current_scores: Scores
+    radar: charts.Radar
+    gaps: list[Gap]
+
+
+def assessment_scores(assessment: Assessment) -> tuple[Scores, Scores]:
+    chosen = scope(
+        track=assessment.track, current=assessment.current_level, target=assessment.target_level
+    )
+    ratings = dict(assessment.ratings.values_list("expectation_id", "value"))
+    competencies = list(Competency.objects.order_by("order"))
+    return (
+        score(competencies=competencies, target_expectations=chosen.target, ratings=ratings),
+        score(competencies=competencies, target_expectations=chosen.current, ratings=ratings),
+    )
+
+
+def growth_actions(*, current: Level, target: Level) -> list[GrowthAction]:
+    low, high = sorted((current.order, target.order))
+    return list(
+        GrowthAction.objects.filter(
+            transition__from_level__order__gte=low, transition__to_level__order__lte=high
+        )
+        .select_related("competency")
+        .order_by("transition__from_level__order", "order")
+    )
+
+
+def questions_about(*, competencies: list[Competency], per_competency: int = 3):
+    """Forum questions tagged with each competency's topics, best first."""
+    tags = {tag for c in competencies for tag in c.tags}
+    if not tags:
+        return {}
+    questions = list(
+        Question.objects.visible()
+        .filter(tags__slug__in=tags)
+        .distinct()
+        .prefetch_related("tags")
+        .order_by("-score", "-created_at")[:100]
+    )
+    found = {}
+    for competency in competencies:
+        mine = [q for q in questions if set(competency.tags) & {t.slug for t in q.tags.all()}]
+        found[competency.pk] = mine[:per_competency]
+    return found
+
+
+def results(*, assessment: Assessment) -> Results:
+    scores, now = assessment_scores(assessment)
+    labels = [c.competency.name for c in scores.competencies]
+    current_by_competency = {c.competency.pk: c.readiness for c in now.competencies}
+    radar = charts.radar(
+        labels,
+        [
+            (
+                f"{assessment.target_level.name} (target)",
+                [c.readiness for c in scores.competencies],
+            ),
+            (
+                f"{assessment.current_level.name} (now)",
+                [current_by_competency.get(c.competency.pk, 0.0) for c in scores.competencies],
+            ),
+        ],
+    )
+    weak = scores.gaps + scores.developing
+    actions = growth_actions(current=assessment.current_level, target=assessment.target_level)
+    questions = questions_about(competencies=[g.competency for g in weak])
+    gaps = [
+        Gap(
+            score=gap,
+            actions=[a for a in actions if a.competency_id == gap.competency.pk],
+            questions=questions.get(gap.competency.pk, []),
+        )
+        for gap in weak
+    ]
+    return Results(assessment, scores, now, radar, gaps)
+
+
+def plan_get(*, owner: User, pk: int) -> Plan:
+    found = (
+        Plan.objects.filter(owner=owner, pk=pk)
+        .select_related(
+            "assessment__target_level", "assessment__current_level", "assessment__track"
+        )
+        .prefetch_related("goals__competency")
+        .first()
+    )
+    if found is None:
+        raise Http404("There is no such plan among yours.")
+    return found
+
+
+def plan_shared(*, token: str) -> Plan:
+    """The plan behind a live share link; a revoked or made-up token is a 404."""
+    found = (
+        Plan.objects.filter(share_token=token or None)
+        .select_related("owner", "assessment__target_level", "assessment__current_level")
+        .prefetch_related("goals__competency")
+        .first()
+    )
+    if found is None:
+        raise Http404("This link does not lead to a plan. It may have been turned off.")
+    return found
+
+
+def plan_list(*, owner: User) -> list[Plan]:
+    return list(Plan.objects.filter(owner=owner).select_related("assessment__target_level"))
+
+
+@dataclass(frozen=True)
+class Progress:
+    earlier: Assessment
+    later: Assessment
+    rows: list[tuple[Competency, int, int, int]]  # competency, before %, after %, change
+    chart: charts.Bars
+    overall_before: int
+    overall_after: int
+
+
+def progress(*, owner: User, earlier_pk: int, later_pk: int) -> Progress:
+    """Readiness per competency in two of one's finished assessments, oldest first."""
+    pair = [assessment_get(owner=owner, pk=pk) for pk in (earlier_pk, later_pk)]
+    if any(a.status != Assessment.Status.FINISHED for a in pair):
+        raise Http404("Only finished assessments can be compared.")
+    earlier, later = sorted(pair, key=lambda a: (a.finished_at, a.pk))
+    before, after = assessment_scores(earlier)[0], assessment_scores(later)[0]
+    after_by = {c.competency.pk: c for c in after.competencies}
+    rows = []
+    for old in before.competencies:
+        new = after_by.get(old.competency.pk)
+        if new is not None:
+            rows.append((old.competency, old.percent, new.percent, new.percent - old.percent))
+    chart = charts.paired_bars([(c.name, b / 100, a / 100) for c, b, a, _ in rows])
+    return Progress(earlier, later, rows, chart, before.percent, after.percent)
+
+
+def latest_readiness(*, person: User) -> tuple[int, Level] | None:
+    """Overall readiness in the person's latest finished assessment, for their profile."""
+    latest = (
+        Assessment.objects.filter(owner=person, status=Assessment.Status.FINISHED)
+        .select_related("track", "current_level", "target_level")
+        .order_by("-finished_at")
+        .first()
+    )
+    if latest is None:
+        return None
+    return assessment_scores(latest)[0].percent, latest.target_level

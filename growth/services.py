@@ -1,0 +1,183 @@
+"""Writes for self-assessments and plans. Every function acts for the owner it is given."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from growth.models import Assessment, Goal, Plan, Rating
+from growth.selectors import assessment_scores, growth_actions, scope
+from ladder.models import Competency, Level, Track
+from ladder.selectors import ladder_version
+
+PLAN_HORIZON = timedelta(days=90)
+
+
+@transaction.atomic
+def assessment_start(*, owner: User, track: Track, current: Level, target: Level) -> Assessment:
+    """Start an assessment, or return the one already in progress (there is at most one)."""
+    try:
+        with transaction.atomic():
+            return Assessment.objects.create(
+                owner=owner, track=track, current_level=current, target_level=target
+            )
+    except IntegrityError:
+        return Assessment.objects.get(owner=owner, status=Assessment.Status.DRAFT)
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    expectation_id: int
+    value: int
+    evidence: str = ""
+
+
+@transaction.atomic
+def assessment_save(
+    *, assessment: Assessment, ratings: list[RatingInput], finish: bool = False
+) -> Assessment:
+    """Save ratings (a draft can be saved half done); finishing needs every expectation rated.
+
+    Raises ValidationError for ratings off the scale, expectations this assessment does not
+    cover, or a finish with gaps; nothing is written then.
+    """
+    if assessment.status != Assessment.Status.DRAFT:
+        raise ValidationError("This assessment is finished; start a new one to rate again.")
+    allowed = scope(
+        track=assessment.track, current=assessment.current_level, target=assessment.target_level
+    ).ids
+    for rating in ratings:
+        if rating.expectation_id not in allowed:
+            raise ValidationError("A rating is for an expectation this assessment does not cover.")
+        if rating.value not in Rating.Value.values:
+            raise ValidationError("Ratings are not yet, sometimes or consistently.")
+    for rating in ratings:
+        Rating.objects.update_or_create(
+            assessment=assessment,
+            expectation_id=rating.expectation_id,
+            defaults={"value": rating.value, "evidence": rating.evidence.strip()[:500]},
+        )
+    if finish:
+        rated = set(assessment.ratings.values_list("expectation_id", flat=True))
+        missing = len(allowed - rated)
+        if missing:
+            raise ValidationError(f"Rate every expectation before finishing: {missing} left.")
+        assessment.status = Assessment.Status.FINISHED
+        assessment.finished_at = timezone.now()
+        assessment.ladder_version = ladder_version()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_discard(*, assessment: Assessment) -> None:
+    """Drop a draft. Finished assessments are kept, so progress can be seen over time."""
+    if assessment.status != Assessment.Status.DRAFT:
+        raise ValidationError("Finished assessments are kept.")
+    assessment.ratings.all().delete()
+    assessment.delete()
+
+
+@transaction.atomic
+def plan_generate(*, assessment: Assessment, today: date | None = None) -> Plan:
+    """A first plan from an assessment's gaps, for the person to edit: one goal per weak
+    competency, with the ladder's growth actions and the evidence that would show progress."""
+    if hasattr(assessment, "plan"):
+        return assessment.plan
+    if assessment.status != Assessment.Status.FINISHED:
+        raise ValidationError("Finish the assessment before making a plan from it.")
+    scores = assessment_scores(assessment)[0]
+    target, current = assessment.target_level, assessment.current_level
+    actions = growth_actions(current=current, target=target)
+    due = (today or timezone.localdate()) + PLAN_HORIZON
+    plan = Plan.objects.create(
+        owner=assessment.owner,
+        assessment=assessment,
+        title=f"From {current.name.lower()} to {target.name.lower()}",
+        discuss="\n".join(_topics(scores, target)),
+    )
+    weak = (scores.gaps + scores.developing)[:5]
+    for order, gap in enumerate(weak):
+        missing = gap.not_yet + gap.sometimes
+        steps = [a.text for a in actions if a.competency_id == gap.competency.pk][:3]
+        steps += [f"Work towards: {e.text}" for e in missing[:2]]
+        Goal.objects.create(
+            plan=plan,
+            competency=gap.competency,
+            title=f"{gap.competency.name}: from {gap.percent}% towards consistent",
+            actions="\n".join(steps),
+            evidence="\n".join(f"A concrete example of: {e.text}" for e in missing[:3]),
+            target_date=due,
+            order=order,
+        )
+    return plan
+
+
+def _topics(scores, target: Level) -> list[str]:
+    topics = ["Do you see the same gaps as I do? Which matter most for my next review?"]
+    if scores.gaps:
+        first = scores.gaps[0].competency.name.lower()
+        topics.append(f"Which project coming up would let me practise {first}?")
+    topics += [
+        f"What does a {target.name.lower()} look like on our team, concretely?",
+        "How often shall we look at this plan together?",
+    ]
+    return topics
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    title: str
+    actions: str = ""
+    evidence: str = ""
+    target_date: date | None = None
+    done: bool = False
+    competency: Competency | None = None
+    goal_id: int | None = None  # an existing goal to update; None makes a new one
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, title: str, discuss: str, goals: list[GoalInput]) -> Plan:
+    """Replace the plan's content with what the person wrote; goals left out are removed."""
+    plan.title, plan.discuss = title.strip(), discuss.strip()
+    plan.full_clean(exclude=["share_token"])
+    plan.save()
+    kept = []
+    for order, goal in enumerate(goals):
+        values = {
+            "title": goal.title.strip(),
+            "actions": goal.actions.strip(),
+            "evidence": goal.evidence.strip(),
+            "target_date": goal.target_date,
+            "done": goal.done,
+            "competency": goal.competency,
+            "order": order,
+        }
+        if goal.goal_id and plan.goals.filter(pk=goal.goal_id).update(**values):
+            kept.append(goal.goal_id)
+        else:
+            kept.append(Goal.objects.create(plan=plan, **values).pk)
+    plan.goals.exclude(pk__in=kept).delete()
+    return plan
+
+
+@transaction.atomic
+def plan_share(*, plan: Plan) -> str:
+    """Make (or keep) a read-only link; the token is long and random, so it cannot be guessed."""
+    if not plan.share_token:
+        plan.share_token = secrets.token_urlsafe(32)
+        plan.shared_at = timezone.now()
+        plan.save(update_fields=["share_token", "shared_at"])
+    return plan.share_token
+
+
+@transaction.atomic
+def plan_unshare(*, plan: Plan) -> None:
+    """Revoke the link at once: the old address becomes a 404."""
+    plan.share_token = None
+    plan.shared_at = None
+    plan.save(update_fields=["share_token", "shared_at"])

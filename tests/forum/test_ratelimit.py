@@ -1,0 +1,270 @@
+"""Rate limits (forum/ratelimit.py): set in settings, counted per person and per address, a 429
+page that says when to try again, and a window that resets."""
+
+import uuid
+from types import SimpleNamespace
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from forum import ratelimit
+from forum.models import Answer, Comment, Question, Vote
+from moderation.models import Flag
+from tests.factories import AnswerFactory, QuestionFactory, UserFactory
+from tests.moderation.factories import moderator
+
+pytestmark = pytest.mark.usefixtures("ladder")
+
+HOUR = 3600
+# A moment 10 minutes into an hour-long window: 50 minutes (3000 s) are left.
+START = 1_800_000_000 - 1_800_000_000 % HOUR
+TEN_MINUTES_IN = START + 600
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Control the time the rate limiter reads."""
+    now = SimpleNamespace(value=TEN_MINUTES_IN)
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now.value))
+    return now
+
+
+def answer_data() -> dict:
+    return {
+        "body": "Ask your manager for the written goals and meet every week.",
+        "client_token": str(uuid.uuid4()),
+    }
+
+
+def post_answer(client, question, address="10.0.0.1"):
+    return client.post(
+        reverse("forum:answer_create", args=[question.pk]), answer_data(), REMOTE_ADDR=address
+    )
+
+
+def test_parse():
+    assert ratelimit.parse("5/h") == (5, 3600)
+    assert ratelimit.parse("2/m") == (2, 60)
+    assert ratelimit.parse("10/s") == (10, 1)
+    assert ratelimit.parse("100/d") == (100, 86400)
+
+
+class TestAnswers:
+    @pytest.fixture(autouse=True)
+    def _two_answers_an_hour(self, settings):
+        settings.RUNGS_RATE_LIMITS = {"answer": "2/h"}
+
+    def test_the_third_answer_in_an_hour_is_refused(self, client, clock):
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        assert [post_answer(client, question).status_code for _ in range(2)] == [302, 302]
+        response = post_answer(client, question)
+        assert response.status_code == 429
+        assert response["Retry-After"] == "3000"
+        assert "Slow down a little" in response.text
+        assert "please try again in about 50 minutes." in response.text
+        assert "Nothing you wrote is lost" in response.text
+        assert Answer.objects.count() == 2
+        question.refresh_from_db()
+        assert question.answer_count == 2
+
+    def test_per_person_whatever_the_address(self, client, clock):
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        post_answer(client, question, "10.0.0.1")
+        post_answer(client, question, "10.0.0.2")
+        assert post_answer(client, question, "10.0.0.3").status_code == 429
+        client.force_login(UserFactory())  # someone else, from yet another address
+        assert post_answer(client, question, "10.0.0.4").status_code == 302
+        assert Answer.objects.count() == 3
+
+    def test_per_address_whoever_signs_in(self, client, clock):
+        question = QuestionFactory()
+        for _ in range(2):
+            client.force_login(UserFactory())
+            assert post_answer(client, question, "192.0.2.7").status_code == 302
+        client.force_login(UserFactory())
+        assert post_answer(client, question, "192.0.2.7").status_code == 429
+        assert post_answer(client, question, "192.0.2.8").status_code == 302
+
+    def test_the_window_resets(self, client, clock):
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        post_answer(client, question)
+        post_answer(client, question)
+        assert post_answer(client, question).status_code == 429
+        clock.value = START + HOUR - 1  # the last second of the window
+        response = post_answer(client, question)
+        assert response.status_code == 429
+        assert response["Retry-After"] == "1"
+        assert "try again in about 1 minute." in response.text  # never "0 minutes"
+        clock.value = START + HOUR  # a new window
+        assert post_answer(client, question).status_code == 302
+        assert post_answer(client, question).status_code == 302
+        assert post_answer(client, question).status_code == 429
+        assert Answer.objects.count() == 4
+
+    def test_refused_requests_do_not_start_a_new_window(self, client, clock):
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        post_answer(client, question)
+        post_answer(client, question)
+        clock.value = TEN_MINUTES_IN + 1200  # 30 minutes in: 30 left
+        response = post_answer(client, question)
+        assert response["Retry-After"] == "1800"
+        assert "about 30 minutes" in response.text
+
+    def test_invalid_forms_are_not_counted(self, client, clock):
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        for _ in range(3):
+            response = client.post(
+                reverse("forum:answer_create", args=[question.pk]), {"body": "Too short."}
+            )
+            assert response.status_code == 400
+        assert post_answer(client, question).status_code == 302
+
+    def test_other_actions_have_their_own_limits(self, client, clock):
+        """Only answers are limited here: comments, votes and questions are not."""
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        post_answer(client, question)
+        post_answer(client, question)
+        assert post_answer(client, question).status_code == 429
+        for n in range(4):
+            response = client.post(
+                reverse("forum:question_comment", args=[question.pk]),
+                {"body": f"Comment number {n} here"},
+                REMOTE_ADDR="10.0.0.1",
+            )
+            assert response.status_code == 302
+        assert Comment.objects.count() == 4
+
+
+def _ask(client, question, user):
+    return client.post(
+        reverse("forum:ask"),
+        {
+            "title": f"A question title that is long enough {uuid.uuid4().hex[:6]}",
+            "body": "A body long enough to pass the form's validation rules.",
+            "level": "mid",
+            "tags": "pip",
+            "client_token": str(uuid.uuid4()),
+        },
+    )
+
+
+def _comment(client, question, user):
+    return client.post(
+        reverse("forum:question_comment", args=[question.pk]), {"body": "A short comment here"}
+    )
+
+
+def _vote(client, question, user):
+    answer = AnswerFactory(question=question)
+    return client.post(reverse("forum:answer_vote", args=[answer.pk]), {"value": "up"})
+
+
+def _flag(client, question, user):
+    answer = AnswerFactory(question=question)
+    return client.post(reverse("moderation:flag", args=["answer", answer.pk]), {"reason": "spam"})
+
+
+def _edit(client, question, user):
+    answer = AnswerFactory(question=question, author=user)
+    return client.post(
+        reverse("forum:answer_edit", args=[answer.pk]), {"body": f"Edited {uuid.uuid4()} body"}
+    )
+
+
+def _rollback(client, question, user):
+    answer = AnswerFactory(question=question, author=user)
+    first = answer.revisions.get()
+    client.post(reverse("forum:answer_edit", args=[answer.pk]), {"body": "x" * 40})
+    return client.post(reverse("forum:rollback", args=[first.pk]))
+
+
+@pytest.mark.parametrize(
+    ("action", "attempt", "model"),
+    [
+        ("question", _ask, Question),
+        ("comment", _comment, Comment),
+        ("vote", _vote, Vote),
+        ("flag", _flag, Flag),
+        ("edit", _edit, None),
+    ],
+)
+def test_each_action_is_limited_by_its_setting(client, clock, action, attempt, model):
+    question = QuestionFactory()
+    user = UserFactory()
+    client.force_login(user)
+    with override_settings(RUNGS_RATE_LIMITS={action: "1/m"}):
+        before = model.objects.count() if model else 0
+        assert attempt(client, question, user).status_code == 302
+        refused = attempt(client, question, user)
+        assert refused.status_code == 429
+        assert refused["Retry-After"] == "60"  # a minute-long window, at its very start
+        assert "about 1 minute." in refused.text
+        if model:
+            assert model.objects.count() == before + 1
+
+
+def test_rollbacks_count_as_edits(client, clock):
+    user = UserFactory()
+    client.force_login(user)
+    with override_settings(RUNGS_RATE_LIMITS={"edit": "1/h"}):
+        response = _rollback(client, QuestionFactory(), user)
+    assert response.status_code == 429
+
+
+def test_the_default_limits_come_from_settings(settings):
+    assert settings.RUNGS_RATE_LIMITS == {
+        "question": "5/h",
+        "answer": "20/h",
+        "comment": "40/h",
+        "vote": "120/h",
+        "flag": "20/h",
+        "edit": "40/h",
+    }
+    for limit in settings.RUNGS_RATE_LIMITS.values():
+        ratelimit.parse(limit)
+
+
+@override_settings(RUNGS_RATE_LIMITS={})
+def test_no_setting_means_no_limit(client, clock):
+    question = QuestionFactory()
+    client.force_login(UserFactory())
+    assert {post_answer(client, question).status_code for _ in range(25)} == {302}
+
+
+@override_settings(RUNGS_RATE_LIMITS={"answer": "2/h"})
+def test_the_default_hourly_answer_limit_shape(client, clock):
+    """A 429 page keeps the site's layout, with the person still signed in."""
+    question = QuestionFactory()
+    person = UserFactory(display_name="Rita Rapid")
+    client.force_login(person)
+    for _ in range(3):
+        response = post_answer(client, question)
+    assert response.status_code == 429
+    assert "<title>Slow down · Rungs</title>" in response.text
+    assert "Rita Rapid" in response.text
+    assert response["Content-Type"].startswith("text/html")
+
+
+@override_settings(RUNGS_RATE_LIMITS={"flag": "1/h"})
+def test_moderator_actions_are_not_limited_but_their_flags_are(client, clock):
+    mod = moderator()
+    client.force_login(mod)
+    for _ in range(3):
+        response = client.post(
+            reverse("moderation:hide", args=["question", QuestionFactory().pk]), {"reason": "x"}
+        )
+        assert response.status_code == 302
+    question = QuestionFactory()
+    first, second = AnswerFactory(question=question), AnswerFactory(question=question)
+    client.post(reverse("moderation:flag", args=["answer", first.pk]), {"reason": "spam"})
+    refused = client.post(
+        reverse("moderation:flag", args=["answer", second.pk]), {"reason": "spam"}
+    )
+    assert refused.status_code == 429
