@@ -116,13 +116,16 @@ _REFUSALS = {
 }
 
 
+_STOPPED_BY_A_LOCK = (can_answer, can_comment, can_vote, can_edit, can_accept)
+
+
 def refusal(rule, user, *objects) -> str:
     """Why `rule` says no, in words for the person it said no to."""
     if _signed_in(user) and user.is_suspended:
         until = formats.date_format(user.suspended_until, "j F Y, H:i")
         return f"Your account is suspended until {until} UTC: {user.suspension_reason}"
     thread = thread_of(objects[0]) if objects else None
-    if thread is not None and thread.is_locked and rule is not can_moderate:
+    if thread is not None and thread.is_locked and rule in _STOPPED_BY_A_LOCK:
         return f"This thread is locked: {thread.lock_reason or 'a moderator stopped new activity'}."
     if thread is not None and thread.is_closed and rule is can_answer:
         return "This question is closed, so it takes no new answers."

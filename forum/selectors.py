@@ -291,16 +291,23 @@ def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
     )
 
 
+def _notifications(recipient: User) -> QuerySet[Notification]:
+    """A person's notifications, minus those about content that has since been hidden."""
+    return Notification.objects.filter(recipient=recipient).exclude(
+        Q(question__is_hidden=True) | Q(answer__is_hidden=True) | Q(comment__is_hidden=True)
+    )
+
+
 def notification_list(*, recipient: User, limit: int = 50) -> list[Notification]:
     return list(
-        Notification.objects.filter(recipient=recipient)
+        _notifications(recipient)
         .select_related("actor", "question")
         .order_by("-created_at", "-id")[:limit]
     )
 
 
 def notification_unread_count(*, recipient: User) -> int:
-    return Notification.objects.filter(recipient=recipient, read_at__isnull=True).count()
+    return _notifications(recipient).filter(read_at__isnull=True).count()
 
 
 def tag_suggestions(*, limit: int = 60) -> list[str]:

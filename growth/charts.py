@@ -32,6 +32,12 @@ class Radar:
     labels: list[Label]
     series: list[Series]
 
+    @property
+    def view_box(self) -> str:
+        """Wider than the chart, so that long labels left and right are not cut off."""
+        margin = 70
+        return f"{-margin} 0 {self.size + 2 * margin} {self.size}"
+
 
 def _wrap(text: str, width: int = 16) -> list[str]:
     words, lines, line = text.split(), [], ""

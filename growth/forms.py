@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from accounts.bands import Band
@@ -36,21 +38,29 @@ class StartForm(forms.Form):
 
     @staticmethod
     def initial_for(user) -> dict:
-        """Start from the person's band; aim one level higher where there is one."""
+        """Start from the person's band and role; aim one level higher where there is one."""
+        infra = re.search(
+            r"\b(sre|site reliability|infra\w*|devops|platform|ops)\b", user.headline, re.I
+        )
         levels = list(Level.objects.order_by("order"))
         slugs = [level.slug for level in levels]
         current = user.band if user.band in slugs else Band.MID.value
         if user.band == Band.STAFF:
             current = slugs[-1]
         index = slugs.index(current) if current in slugs else 0
-        return {"current": current, "target": slugs[min(index + 1, len(slugs) - 1)]}
+        return {
+            "track": "infrastructure" if infra else "backend",
+            "current": current,
+            "target": slugs[min(index + 1, len(slugs) - 1)],
+        }
 
 
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["title", "discuss"]
-        labels = {"title": "Plan title", "discuss": "To discuss with my manager"}
+        labels = {"title": "Plan title", "discuss": "To discuss with my manager (one per line)"}
+        help_texts = {"discuss": ""}
         widgets = {"discuss": forms.Textarea(attrs={"rows": 5})}
 
 
@@ -67,6 +77,7 @@ class GoalForm(forms.ModelForm):
             "target_date": "Target date",
             "done": "Done",
         }
+        help_texts = {"actions": "", "evidence": ""}
         widgets = {
             "actions": forms.Textarea(attrs={"rows": 4}),
             "evidence": forms.Textarea(attrs={"rows": 3}),

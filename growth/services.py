@@ -108,7 +108,7 @@ def plan_generate(*, assessment: Assessment, today: date | None = None) -> Plan:
         Goal.objects.create(
             plan=plan,
             competency=gap.competency,
-            title=f"{gap.competency.name}: from {gap.percent}% towards consistent",
+            title=f"{gap.competency.name}: from {gap.percent}% to a steady {target.name.lower()}",
             actions="\n".join(steps),
             evidence="\n".join(f"A concrete example of: {e.text}" for e in missing[:3]),
             target_date=due,

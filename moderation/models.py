@@ -107,8 +107,19 @@ class Suspension(models.Model):
         return self.lifted_at is None and self.ends_at > timezone.now()
 
 
+class AuditQuerySet(models.QuerySet):
+    """Bulk changes are refused too: the log only ever grows."""
+
+    def update(self, **kwargs):
+        raise ValueError("Audit entries are append-only.")
+
+    def delete(self):
+        raise ValueError("Audit entries are append-only.")
+
+
 class AuditEntry(models.Model):
-    """One moderator action. Append-only: the model refuses updates and deletes."""
+    """One moderator action. Append-only: the model and its querysets refuse updates and
+    deletes."""
 
     class Action(models.TextChoices):
         CURATE = "curate", "Curated an answer"
@@ -140,6 +151,8 @@ class AuditEntry(models.Model):
     reason = models.TextField(blank=True)
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

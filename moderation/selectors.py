@@ -135,6 +135,16 @@ def moderator_names() -> list[str]:
     )
 
 
+def about_anonymous_post() -> Q:
+    """Notifications whose subject (the comment, else the answer, else the question) is
+    anonymous."""
+    return (
+        Q(comment__is_anonymous=True)
+        | Q(comment__isnull=True, answer__is_anonymous=True)
+        | Q(comment__isnull=True, answer__isnull=True, question__is_anonymous=True)
+    )
+
+
 @dataclass(frozen=True)
 class Record:
     person: User
@@ -146,12 +156,21 @@ class Record:
 
 
 def person_record(*, person: User) -> Record:
-    """A person's standing, for the moderator who is about to warn or suspend them."""
-    flagged = Flag.objects.filter(
-        Q(question__author=person) | Q(answer__author=person) | Q(comment__author=person)
-    ).aggregate(n=Count("id"))["n"]
+    """A person's standing, for the moderator who is about to warn or suspend them.
+
+    Their anonymous posts are left out of every figure: a number that moved when an anonymous
+    post was flagged would tie it to them without a reveal."""
+    flagged = (
+        Flag.objects.filter(status=Flag.Status.UPHELD)
+        .filter(
+            Q(question__author=person, question__is_anonymous=False)
+            | Q(answer__author=person, answer__is_anonymous=False)
+            | Q(comment__author=person, comment__is_anonymous=False)
+        )
+        .aggregate(n=Count("id"))["n"]
+    )
     hidden = sum(
-        model.objects.filter(author=person, is_hidden=True).count()
+        model.objects.filter(author=person, is_hidden=True, is_anonymous=False).count()
         for model in (Question, Answer, Comment)
     )
     return Record(
@@ -159,6 +178,7 @@ def person_record(*, person: User) -> Record:
         suspensions=list(person.suspensions.select_related("created_by", "lifted_by")),
         warnings=list(
             Notification.objects.filter(recipient=person, kind=Notification.Kind.WARNING)
+            .exclude(about_anonymous_post())
             .select_related("actor", "question")
             .order_by("-created_at")
         ),

@@ -35,7 +35,12 @@ def _close_flags(item: Item, moderator: User, status: str) -> int:
 @transaction.atomic
 def content_hide(*, moderator: User, item: Item, reason: str) -> None:
     require(can_moderate, moderator)
-    visibility_set(item=item, hidden=True, by=moderator, reason=reason)
+    if not visibility_set(item=item, hidden=True, by=moderator, reason=reason):
+        # Already hidden (by flags, or its author): the moderator's decision replaces that.
+        type(item).objects.filter(pk=item.pk).update(
+            hidden_by=moderator, hidden_reason=reason.strip()[:300]
+        )
+        item.refresh_from_db()
     upheld = _close_flags(item, moderator, Flag.Status.UPHELD)
     record(
         actor=moderator, action=Action.HIDE, target=item, reason=reason, details={"flags": upheld}
@@ -46,7 +51,8 @@ def content_hide(*, moderator: User, item: Item, reason: str) -> None:
 def content_restore(*, moderator: User, item: Item, reason: str = "") -> None:
     """Bring hidden content back; open flags on it are dismissed, since a moderator said no."""
     require(can_moderate, moderator)
-    visibility_set(item=item, hidden=False, by=None, reason="")
+    if not visibility_set(item=item, hidden=False, by=None, reason=""):
+        return  # already visible: nothing to restore or to log
     dismissed = _close_flags(item, moderator, Flag.Status.DISMISSED)
     record(
         actor=moderator,
@@ -119,12 +125,16 @@ def user_warn(*, moderator: User, item: Item, message: str) -> Notification:
         message=message.strip(),
     )
     upheld = _close_flags(item, moderator, Flag.Status.UPHELD)
+    # Logged against the person, unless the item is anonymous: then against the item, so the
+    # log never ties an anonymous post to its author without a reveal.
     record(
         actor=moderator,
         action=Action.WARN,
-        target=item.author,
+        target=item if item.is_anonymous else item.author,
         reason=message,
-        details={"about": f"{item.kind} {item.pk}", "flags": upheld},
+        details={"flags": upheld}
+        if item.is_anonymous
+        else {"about": f"{item.kind} {item.pk}", "flags": upheld},
     )
     return notification
 
@@ -158,9 +168,10 @@ def user_suspend(*, moderator: User, user: User, days: int, reason: str) -> Susp
 @transaction.atomic
 def suspension_lift(*, moderator: User, suspension: Suspension, reason: str = "") -> None:
     require(can_moderate, moderator)
-    Suspension.objects.filter(pk=suspension.pk, lifted_at__isnull=True).update(
+    if not Suspension.objects.filter(pk=suspension.pk, lifted_at__isnull=True).update(
         lifted_at=timezone.now(), lifted_by=moderator
-    )
+    ):
+        return  # lifted already
     _sync_suspension(suspension.user)
     record(
         actor=moderator,
@@ -319,9 +330,10 @@ def question_close(
 @transaction.atomic
 def question_reopen(*, moderator: User, question: Question, reason: str = "") -> None:
     require(can_moderate, moderator)
-    Question.objects.filter(pk=question.pk).update(
+    if not Question.objects.filter(pk=question.pk, closed_at__isnull=False).update(
         closed_at=None, closed_by=None, close_reason="", close_note="", duplicate_of=None
-    )
+    ):
+        return  # open already
     record(actor=moderator, action=Action.REOPEN, target=question, reason=reason)
 
 
@@ -337,5 +349,8 @@ def question_lock(*, moderator: User, question: Question, reason: str) -> None:
 @transaction.atomic
 def question_unlock(*, moderator: User, question: Question, reason: str = "") -> None:
     require(can_moderate, moderator)
-    Question.objects.filter(pk=question.pk).update(locked_at=None, locked_by=None, lock_reason="")
+    if not Question.objects.filter(pk=question.pk, locked_at__isnull=False).update(
+        locked_at=None, locked_by=None, lock_reason=""
+    ):
+        return  # unlocked already
     record(actor=moderator, action=Action.UNLOCK, target=question, reason=reason)

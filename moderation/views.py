@@ -224,13 +224,17 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
         messages.error(request, f"The question is still open: {errors}")
         return redirect(question)
-    services.question_close(
-        moderator=request.user,
-        question=question,
-        reason=form.cleaned_data["reason"],
-        note=form.cleaned_data["note"],
-        duplicate_of=form.cleaned_data.get("original"),
-    )
+    try:
+        services.question_close(
+            moderator=request.user,
+            question=question,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            duplicate_of=form.cleaned_data.get("original"),
+        )
+    except ValueError as problem:
+        messages.error(request, f"The question is still open: {problem}")
+        return redirect(question)
     messages.success(request, "The question is closed.")
     return redirect(question)
 

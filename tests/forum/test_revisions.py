@@ -363,7 +363,7 @@ class TestAnswerHistoryPage:
         self, client, edited, django_assert_max_num_queries
     ):
         client.force_login(edited.author)
-        with django_assert_max_num_queries(7) as few:
+        with django_assert_max_num_queries(5) as few:
             assert client.get(history_url(edited)).status_code == 200
         for n in range(15):
             services.answer_edit(answer=edited, editor=moderator(), body=f"{n:02d}" * 20)
