@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.forms import ProfileForm
 from accounts.selectors import user_get_public
 from accounts.services import profile_update
+from forum.http import form_data
 from forum.permissions import can_edit_profile, require
 from forum.selectors import user_activity
 from growth.selectors import latest_readiness
@@ -27,7 +28,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     require(can_edit_profile, request.user)
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(form_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         profile_update(
             user=request.user,

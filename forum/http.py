@@ -35,3 +35,8 @@ def visitor_key(request: HttpRequest) -> str:
         return f"u{request.user.pk}"
     raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.headers.get('user-agent', '')}"
     return "a" + hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def form_data(request: HttpRequest):
+    """What to bind a form to: the POST data on a POST (even an empty one), else nothing."""
+    return request.POST if request.method == "POST" else None

@@ -14,7 +14,7 @@ from forum.forms import (
     ReasonForm,
     SearchForm,
 )
-from forum.http import login_required, visitor_key
+from forum.http import form_data, login_required, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
 from forum.notifications import notifications_mark_read
@@ -87,7 +87,7 @@ def question_list(
 @login_required
 def question_ask(request: HttpRequest) -> HttpResponse:
     initial = {"level": request.GET.get("level") or request.user.band or None}
-    form = QuestionForm(request.POST or None, initial=initial)
+    form = QuestionForm(form_data(request), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -262,7 +262,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "level": question.level.slug,
         "tags": ", ".join(sorted(question.tags.names())),
     }
-    form = QuestionEditForm(request.POST or None, initial=initial)
+    form = QuestionEditForm(form_data(request), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -295,7 +295,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _item_or_404(request, "answer", pk)
     require(can_edit, request.user, answer)
-    form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerEditForm(form_data(request), initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
         ratelimit.hit(request, "edit")
         services.answer_edit(

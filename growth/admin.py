@@ -14,6 +14,9 @@ class MetadataOnlyAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # its confirmation page would list what the plan says
+
     def has_view_permission(self, request, obj=None) -> bool:
         return obj is None and super().has_view_permission(request)  # the list, not the record
 

@@ -123,9 +123,12 @@ class Bars:
         return self.plot_x - 10
 
 
-def paired_bars(rows: list[tuple[str, float, float]], width: int = 640) -> Bars:
-    """Two bars per row (before and after, values in 0..1), for progress between assessments."""
-    plot_x, row_height = 230.0, 34.0
+def paired_bars(rows: list[tuple[str, float, float]], width: int = 720) -> Bars:
+    """Two bars per row (before and after, values in 0..1), for progress between assessments.
+
+    Labels sit right-aligned left of the bars; 300 pixels hold the longest competency name
+    ("Project leadership and technical direction", about 250 pixels at 12px)."""
+    plot_x, row_height = 300.0, 34.0
     plot_width = width - plot_x - 50
     bars = [
         Bar(label, before, after, 10 + i * row_height, before * plot_width, after * plot_width)

@@ -109,7 +109,7 @@ class Plan(models.Model):
         ordering = ["-updated_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"Plan #{self.pk}"  # not the title: it is private, and __str__ shows in places
 
     def get_absolute_url(self) -> str:
         return reverse("growth:plan", kwargs={"pk": self.pk})
@@ -137,7 +137,7 @@ class Goal(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"Goal #{self.pk}"
 
     @property
     def action_list(self) -> list[str]:

@@ -1,6 +1,7 @@
 """Reads for self-assessments and plans. Everything is looked up through its owner: another
 person's id is simply not found (404), moderators included."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.http import Http404
@@ -70,12 +71,17 @@ class CompetencyForm:
     items: list[tuple[Expectation, Rating | None]] = field(default_factory=list)
 
 
-def rating_sheet(*, assessment: Assessment) -> list[CompetencyForm]:
-    """The assessment as a form: per competency, each expectation with its saved rating."""
+def rating_sheet(*, assessment: Assessment, submitted: list | None = None) -> list[CompetencyForm]:
+    """The assessment as a form: per competency, each expectation with its rating — the saved
+    one, or what was just submitted when that could not be saved (so no choice is lost)."""
     chosen = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     )
     saved = {r.expectation_id: r for r in assessment.ratings.all()}
+    for entry in submitted or []:
+        saved[entry.expectation_id] = Rating(
+            expectation_id=entry.expectation_id, value=entry.value, evidence=entry.evidence
+        )
     sheet: dict[int, CompetencyForm] = {}
     for expectation in chosen.items:
         block = sheet.setdefault(
@@ -188,10 +194,15 @@ def plan_get(*, owner: User, pk: int) -> Plan:
     return found
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")  # what secrets.token_urlsafe makes
+
+
 def plan_shared(*, token: str) -> Plan:
     """The plan behind a live share link; a revoked or made-up token is a 404."""
+    if not _TOKEN.fullmatch(token or ""):  # also keeps "" (no link) and odd bytes out of SQL
+        raise Http404("This link does not lead to a plan. It may have been turned off.")
     found = (
-        Plan.objects.filter(share_token=token or None)
+        Plan.objects.filter(share_token=token)
         .select_related("owner", "assessment__target_level", "assessment__current_level")
         .prefetch_related("goals__competency")
         .first()

@@ -59,7 +59,10 @@ def assessment_save(
         Rating.objects.update_or_create(
             assessment=assessment,
             expectation_id=rating.expectation_id,
-            defaults={"value": rating.value, "evidence": rating.evidence.strip()[:500]},
+            defaults={
+                "value": rating.value,
+                "evidence": rating.evidence.replace("\x00", "").strip()[:500],
+            },
         )
     if finish:
         rated = set(assessment.ratings.values_list("expectation_id", flat=True))

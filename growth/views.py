@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forum.http import login_required
+from forum.http import form_data, login_required
 from growth import selectors, services
 from growth.export import plan_markdown
 from growth.forms import GoalFormSet, PlanForm, StartForm
@@ -30,7 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     draft = selectors.draft_for(owner=request.user)
-    form = StartForm(request.POST or None, initial=StartForm.initial_for(request.user))
+    form = StartForm(form_data(request), initial=StartForm.initial_for(request.user))
     if request.method == "POST" and form.is_valid():
         assessment = services.assessment_start(
             owner=request.user,
@@ -68,7 +68,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(owner=request.user, pk=pk)
     if assessment.status == Assessment.Status.FINISHED:
         return redirect(assessment)
-    error, status = None, 200
+    error, status, submitted = None, 200, None
     if request.method == "POST":
         if "discard" in request.POST:
             services.assessment_discard(assessment=assessment)
@@ -76,9 +76,8 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("growth:dashboard")
         finish = "finish" in request.POST
         try:
-            services.assessment_save(
-                assessment=assessment, ratings=_ratings_from(request.POST), finish=finish
-            )
+            submitted = _ratings_from(request.POST)
+            services.assessment_save(assessment=assessment, ratings=submitted, finish=finish)
         except ValidationError as problem:
             error, status = " ".join(problem.messages), 400
         else:
@@ -88,7 +87,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("growth:assess", pk=assessment.pk)
     context = {
         "assessment": assessment,
-        "sheet": selectors.rating_sheet(assessment=assessment),
+        "sheet": selectors.rating_sheet(assessment=assessment, submitted=submitted),
         "rating_choices": Rating.Value.choices,
         "error": error,
     }
@@ -166,8 +165,8 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for g in the_plan.goals.all()
     ]
-    form = PlanForm(request.POST or None, instance=the_plan)
-    goals = GoalFormSet(request.POST or None, initial=initial_goals, prefix="goals")
+    form = PlanForm(form_data(request), instance=the_plan)
+    goals = GoalFormSet(form_data(request), initial=initial_goals, prefix="goals")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
         services.plan_update(
             plan=the_plan,

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from forum import ratelimit
-from forum.http import login_required
+from forum.http import form_data, login_required
 from forum.models import Feature, thread_of
 from forum.permissions import can_flag, can_moderate, can_reveal, require
 from forum.views import _item_or_404, _question_or_404
@@ -30,6 +30,11 @@ def _moderator(request: HttpRequest) -> None:
     require(can_moderate, request.user)
 
 
+def _optional_reason(request: HttpRequest) -> str:
+    form = OptionalReasonForm(request.POST)
+    return form.cleaned_data["reason"] if form.is_valid() else ""
+
+
 def _back(request: HttpRequest, item) -> HttpResponse:
     """Back to where the moderator acted: the queue if they came from it, else the item."""
     target = request.POST.get("next", "")
@@ -48,7 +53,7 @@ def _back(request: HttpRequest, item) -> HttpResponse:
 def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item_or_404(request, kind, pk)
     require(can_flag, request.user, item)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         ratelimit.hit(request, "flag")
         services.flag_create(
@@ -144,8 +149,7 @@ def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
     item = _item_or_404(request, kind, pk)
-    form = OptionalReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    reason = _optional_reason(request)
     services.content_restore(moderator=request.user, item=item, reason=reason)
     messages.success(request, f"The {kind} is visible again.")
     return _back(request, item)
@@ -156,8 +160,7 @@ def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def dismiss(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
     item = _item_or_404(request, kind, pk)
-    form = OptionalReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    reason = _optional_reason(request)
     count = services.flags_dismiss(moderator=request.user, item=item, reason=reason)
     messages.success(request, f"Dismissed {count} flag{'s' if count != 1 else ''}.")
     return _back(request, item)
@@ -168,7 +171,7 @@ def dismiss(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def warn(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
     item = _item_or_404(request, kind, pk)
-    form = WarnForm(request.POST or None)
+    form = WarnForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         services.user_warn(moderator=request.user, item=item, message=form.cleaned_data["message"])
         messages.success(request, "The warning is sent.")
@@ -182,7 +185,7 @@ def warn(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def reveal(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item_or_404(request, kind, pk)
     require(can_reveal, request.user, item)
-    form = RevealForm(request.POST or None)
+    form = RevealForm(form_data(request))
     revealed = None
     if request.method == "POST" and form.is_valid():
         revealed = services.author_reveal(

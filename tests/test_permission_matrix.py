@@ -6,9 +6,11 @@ outcome expected for each role:
 
 - anonymous: not logged in.
 - user: signed in, no relation to the target.
-- author: wrote the target (for URLs without a target: just another signed-in person).
+- author: wrote the target; for an assessment or a growth plan, its owner (for URLs without a
+  target: just another signed-in person).
 - other: the other party: for an answer the asker, for a question someone who answered it, for
-  a comment the author of the post it is on, for a person or a suspension another user.
+  a comment the author of the post it is on, for a person, a suspension, an assessment or a
+  plan another user.
 - moderator: a member of the "Moderators" group.
 - suspended: a suspended person, suspended through `moderation.services.user_suspend`. By
   default the target's author; where the author is refused anyway (votes, flags, accepting) the
@@ -52,9 +54,11 @@ from accounts.models import User
 from forum import services
 from forum.converters import ItemKindConverter
 from forum.models import Answer, Comment, Feature, Notification, Question, Vote
+from growth.models import Assessment, Plan
 from moderation import services as moderation
 from moderation.models import MODERATORS_GROUP, AuditEntry, Flag, Suspension
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from tests.growth import factories as growth
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -85,6 +89,17 @@ ANSWER_EDIT = {"body": "Edited: write down what senior means where you work.", "
 COMMENT = {
     "body": "Which goals did your manager write down?",
     "client_token": "2d8e5f60-3b4c-4d7e-8f10-2c3d4e5f6071",
+}
+START = {"track": "infrastructure", "current": "junior", "target": "mid"}
+PLAN_EDIT = {
+    "title": "Senior by autumn, my own words",
+    "discuss": "Promotion timeline",
+    "goals-TOTAL_FORMS": "1",
+    "goals-INITIAL_FORMS": "0",
+    "goals-MIN_NUM_FORMS": "0",
+    "goals-MAX_NUM_FORMS": "20",
+    "goals-0-title": "Lead the design review of the billing rewrite",
+    "goals-0-target_date": "2026-09-30",
 }
 PROFILE = {
     "display_name": "Renamed Engineer",
@@ -121,6 +136,7 @@ HIDE = {"reason": "Spam link"}
 VOTE = {"value": "up"}
 FLAG = {"reason": "spam"}
 MODERATED = "login  403  403  403  ok   403"  # moderator-only actions
+PRIVATE = "login  404  ok   404  404  ok"  # one's own assessments and plans
 
 # fmt: off
 MATRIX = [
@@ -224,6 +240,22 @@ MATRIX = [
           expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
           expect="login  ok   ok   ok   ok   403", data=PROFILE),
+    # Growth: private to the owner ("author"); anyone else, moderators included, gets a 404.
+    # Suspension limits forum participation, not one's own self-assessment.
+    Entry("growth:start", "start a self-assessment of their own", "nobody",
+          expect="login  ok   ok   ok   ok   ok", data=START),
+    Entry("growth:assess", "finish a draft assessment (every line rated)", "draft assessment",
+          expect=PRIVATE, data={"finish": "1"}),
+    Entry("growth:assess", "discard a draft assessment", "draft assessment",
+          expect=PRIVATE, data={"discard": "1"}, variant="discard"),
+    Entry("growth:make_plan", "make a plan from a finished assessment", "finished assessment",
+          expect=PRIVATE),
+    Entry("growth:make_plan", "make a plan from a draft (refused: finish it first)",
+          "draft assessment", expect="login  404  400  404  404  400", variant="draft"),
+    Entry("growth:plan", "edit a plan", "plan", expect=PRIVATE, data=PLAN_EDIT),
+    Entry("growth:plan_share", "turn on a plan's share link", "plan", expect=PRIVATE),
+    Entry("growth:plan_share", "turn off a plan's share link", "shared plan",
+          expect=PRIVATE, data={"revoke": "1"}, variant="revoke"),
 ]
 # fmt: on
 
@@ -391,6 +423,35 @@ def _suspension(moderator: User) -> Scene:
     return Scene(person, UserFactory(), {"pk": suspension.pk}, target=suspension)
 
 
+def _mine(thing: Assessment | Plan, owner: User) -> Scene:
+    return Scene(owner, UserFactory(), {"pk": thing.pk}, type(thing), thing.pk, thing)
+
+
+@target("draft assessment")
+def _draft_assessment(moderator: User) -> Scene:
+    """A draft with every line rated, ready to finish."""
+    owner = UserFactory()
+    return _mine(growth.rate_all(growth.start(owner), finish=False), owner)
+
+
+@target("finished assessment")
+def _finished_assessment(moderator: User) -> Scene:
+    owner = UserFactory()
+    return _mine(growth.finished(owner, by_competency={"design": 0}), owner)
+
+
+@target("plan")
+def _plan(moderator: User) -> Scene:
+    owner = UserFactory()
+    return _mine(growth.plan(owner), owner)
+
+
+@target("shared plan")
+def _shared_plan(moderator: User) -> Scene:
+    owner = UserFactory()
+    return _mine(growth.shared_plan(owner), owner)
+
+
 # Checks: did the action happen? One per URL name --------------------------------------------
 
 
@@ -456,6 +517,24 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
     ).exists(),
+    "growth:start": lambda c: (
+        c.actor is not None
+        and Assessment.objects.filter(
+            owner=c.actor, status=Assessment.Status.DRAFT, track__slug=START["track"]
+        ).exists()
+    ),
+    "growth:assess": lambda c: (
+        not c.rows().exists()
+        if c.entry.variant == "discard"
+        else c.rows().filter(status=Assessment.Status.FINISHED).exists()
+    ),
+    "growth:make_plan": lambda c: Plan.objects.filter(assessment_id=c.scene.pk).exists(),
+    "growth:plan": lambda c: (
+        c.rows().filter(title=PLAN_EDIT["title"], goals__title=PLAN_EDIT["goals-0-title"]).exists()
+    ),
+    "growth:plan_share": lambda c: (
+        c.rows().filter(share_token__isnull=c.entry.variant == "revoke").exists()
+    ),
 }
 
 

@@ -125,6 +125,12 @@ class TestAsk:
         assert message in response.text
         assert not Question.objects.exists()
 
+    def test_an_empty_post_is_a_form_error_not_a_blank_form(self, client):
+        client.force_login(UserFactory())
+        response = client.post(ASK, {})
+        assert response.status_code == 400
+        assert "This field is required" in response.text
+
     def test_preview_renders_without_saving(self, client):
         client.force_login(UserFactory())
         response = client.post(

@@ -1,0 +1,280 @@
+"""Assessments and plans are their owner's alone. Every growth URL is walked as another
+person, as a moderator and logged out, against someone's draft, finished assessment and plan:
+a 404 (or the log-in page), and nothing changes. Only a live share link opens one plan,
+read-only, and turning it off closes it at once."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from growth import services
+from growth.models import Assessment, Goal, Plan, Rating
+from moderation.models import MODERATORS_GROUP
+from tests.factories import UserFactory
+from tests.growth import factories as growth
+
+pytestmark = pytest.mark.usefixtures("ladder")
+
+LOGIN = reverse("account_login")
+
+
+@dataclass
+class Scene:
+    owner: object
+    draft: Assessment
+    done: Assessment
+    earlier: Assessment
+    plan: Plan
+
+
+@pytest.fixture
+def scene() -> Scene:
+    owner = UserFactory(show_readiness=False)
+    earlier = growth.finished(owner, value=1)
+    done = growth.finished(owner, by_competency={"craft": 2, "design": 0})
+    plan = services.plan_generate(assessment=done)
+    draft = growth.start(owner)
+    growth.rate_all(draft, 2, finish=False)
+    return Scene(owner, draft, done, earlier, plan)
+
+
+def moderator():
+    person = UserFactory()
+    person.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    person.refresh_from_db()
+    assert person.is_moderator
+    return person
+
+
+def snapshot() -> tuple:
+    """Everything a request could change."""
+    return (
+        list(Assessment.objects.order_by("pk").values_list("pk", "status", "finished_at")),
+        list(Rating.objects.order_by("pk").values_list("pk", "value", "evidence")),
+        list(Plan.objects.order_by("pk").values_list("pk", "title", "discuss", "share_token")),
+        list(Goal.objects.order_by("pk").values_list("pk", "title", "done", "target_date")),
+    )
+
+
+def requests(s: Scene) -> list[tuple[str, str, str, dict]]:
+    """(label, method, URL, data) for every growth URL that acts on someone's things."""
+    item = growth.items(s.draft)[0]
+    compare = reverse("growth:compare")
+    plan_data = growth.plan_page_post(s.plan) | {"title": "Taken over"}
+    return [
+        ("assess draft", "get", reverse("growth:assess", args=[s.draft.pk]), {}),
+        ("assess finished", "get", reverse("growth:assess", args=[s.done.pk]), {}),
+        (
+            "save draft",
+            "post",
+            reverse("growth:assess", args=[s.draft.pk]),
+            {f"rating-{item.pk}": "0", "save": "1"},
+        ),
+        (
+            "finish draft",
+            "post",
+            reverse("growth:assess", args=[s.draft.pk]),
+            {"finish": "1"},
+        ),
+        ("discard draft", "post", reverse("growth:assess", args=[s.draft.pk]), {"discard": "1"}),
+        ("results", "get", reverse("growth:results", args=[s.done.pk]), {}),
+        ("results of draft", "get", reverse("growth:results", args=[s.draft.pk]), {}),
+        ("make plan", "post", reverse("growth:make_plan", args=[s.done.pk]), {}),
+        ("make plan earlier", "post", reverse("growth:make_plan", args=[s.earlier.pk]), {}),
+        ("compare", "get", f"{compare}?a={s.earlier.pk}&b={s.done.pk}", {}),
+        ("plan", "get", reverse("growth:plan", args=[s.plan.pk]), {}),
+        ("edit plan", "post", reverse("growth:plan", args=[s.plan.pk]), plan_data),
+        ("markdown", "get", reverse("growth:plan_markdown", args=[s.plan.pk]), {}),
+        ("print", "get", reverse("growth:plan_print", args=[s.plan.pk]), {}),
+        ("share", "post", reverse("growth:plan_share", args=[s.plan.pk]), {}),
+        ("revoke", "post", reverse("growth:plan_share", args=[s.plan.pk]), {"revoke": "1"}),
+    ]
+
+
+def _walk(client, scene: Scene, expected: str):
+    before = snapshot()
+    seen = []
+    for label, method, where, data in requests(scene):
+        response = getattr(client, method)(where, data)
+        if expected == "login":
+            ok = response.status_code == 302 and response.url.startswith(f"{LOGIN}?next=")
+        else:
+            ok = response.status_code == 404
+        if not ok:
+            seen.append(f"{label}: {method.upper()} {where} → {response.status_code}")
+        body = response.content.decode()
+        assert "From mid-level engineer to senior engineer" not in body  # the plan's title
+        assert "Work towards: " not in body  # its goals
+    assert not seen, "\n".join(seen)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("who", ["another person", "a moderator", "a suspended moderator"])
+def test_everyone_else_gets_404(client, scene, who):
+    viewer = UserFactory() if who == "another person" else moderator()
+    if who == "a suspended moderator":
+        from moderation import services as moderation
+
+        moderation.user_suspend(moderator=moderator(), user=viewer, days=1, reason="Cool off")
+    client.force_login(viewer)
+    _walk(client, scene, "404")
+
+
+def test_logged_out_goes_to_log_in(client, scene):
+    _walk(client, scene, "login")
+
+
+@pytest.mark.parametrize("name", ["dashboard", "start"])
+def test_the_pages_without_an_id_are_for_signed_in_people(client, name):
+    response = client.get(reverse(f"growth:{name}"))
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next={reverse(f'growth:{name}')}"
+
+
+def test_a_moderators_dashboard_shows_none_of_it(client, scene):
+    client.force_login(moderator())
+    html = client.get(reverse("growth:dashboard")).text
+    assert "No assessments yet." in html
+    assert reverse("growth:plan", args=[scene.plan.pk]) not in html
+    assert scene.plan.title not in html
+
+
+def test_the_owner_walks_the_same_urls(client, scene):
+    """The control: the same requests by the owner are answered (not 404)."""
+    client.force_login(scene.owner)
+    for label, method, where, data in requests(scene):
+        if label == "discard draft":
+            continue  # would end the scene for the requests after it
+        response = getattr(client, method)(where, data)
+        assert response.status_code in (200, 302, 400), f"{label} → {response.status_code}"
+
+
+class TestShareLinks:
+    def test_a_live_link_works_logged_out_read_only(self, client, scene):
+        token = services.plan_share(plan=scene.plan)
+        response = client.get(reverse("growth:shared", args=[token]))
+        html = response.text
+        assert response.status_code == 200
+        assert "A growth plan shared with you (read-only)." in html
+        assert f'<h1 id="plan-title">{scene.plan.title}</h1>' in html
+        assert html.count('<section class="goal-print"') == 5
+        # No edit controls: no form, no link back to editing, the export or the results.
+        main = html.split('<main id="main"')[1].split("</main>")[0]
+        assert "<form" not in main
+        for control in ("<input", "<textarea", "<select", "<button"):
+            assert control not in main
+        for private in (
+            reverse("growth:plan", args=[scene.plan.pk]),
+            reverse("growth:plan_markdown", args=[scene.plan.pk]),
+            reverse("growth:results", args=[scene.done.pk]),
+        ):
+            assert private not in html
+        assert "Back to editing" not in html
+        assert scene.owner.username not in html
+
+    def test_headers_keep_the_token_out_of_referrers_and_search_engines(self, client, scene):
+        token = services.plan_share(plan=scene.plan)
+        response = client.get(reverse("growth:shared", args=[token]))
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert "noindex" in response["X-Robots-Tag"]
+        assert '<meta name="robots" content="noindex, nofollow">' in response.text
+
+    @pytest.mark.parametrize("who", ["another person", "a moderator"])
+    def test_holders_of_the_link_can_read_it_signed_in_too(self, client, scene, who):
+        client.force_login(UserFactory() if who == "another person" else moderator())
+        token = services.plan_share(plan=scene.plan)
+        response = client.get(reverse("growth:shared", args=[token]))
+        assert response.status_code == 200
+        # The link opens this plan only: not its editor.
+        assert client.get(reverse("growth:plan", args=[scene.plan.pk])).status_code == 404
+
+    def test_revoking_is_a_404_at_once(self, client, scene):
+        token = services.plan_share(plan=scene.plan)
+        shared = reverse("growth:shared", args=[token])
+        assert client.get(shared).status_code == 200
+        client.force_login(scene.owner)
+        client.post(reverse("growth:plan_share", args=[scene.plan.pk]), {"revoke": "1"})
+        client.logout()
+        assert client.get(shared).status_code == 404
+        # Sharing again makes a new link; the old one stays dead.
+        new = services.plan_share(plan=Plan.objects.get(pk=scene.plan.pk))
+        assert new != token
+        assert client.get(shared).status_code == 404
+        assert client.get(reverse("growth:shared", args=[new])).status_code == 200
+
+    @pytest.mark.parametrize(
+        "token",
+        ["not-a-token", "x" * 43, "A" * 200, "%20", "..", "None", "null"],
+    )
+    def test_made_up_tokens_are_404(self, client, scene, token):
+        services.plan_share(plan=scene.plan)
+        growth.plan(UserFactory())  # a private plan: its token is empty
+        response = client.get(reverse("growth:shared", args=[token]))
+        assert response.status_code == 404
+
+    def test_a_token_differing_by_one_character_is_404(self, client, scene):
+        token = services.plan_share(plan=scene.plan)
+        flipped = token[:-1] + ("A" if token[-1] != "A" else "B")
+        assert client.get(reverse("growth:shared", args=[flipped])).status_code == 404
+        assert client.get(reverse("growth:shared", args=[token[:-1]])).status_code == 404
+
+    def test_a_token_with_a_nul_byte_is_404(self, client, scene):
+        services.plan_share(plan=scene.plan)
+        response = client.get("/growth/shared/abc%00/")
+        assert response.status_code == 404
+
+    def test_the_shared_page_only_answers_get(self, client, scene):
+        token = services.plan_share(plan=scene.plan)
+        response = client.post(reverse("growth:shared", args=[token]), {"title": "x"})
+        assert response.status_code == 405
+
+
+class TestProfileReadiness:
+    def test_off_by_default(self, client, scene):
+        response = client.get(reverse("accounts:profile", args=[scene.owner.username]))
+        assert response.status_code == 200
+        assert "Ready for" not in response.text
+
+    def test_only_the_overall_figure_when_on(self, client, scene):
+        scene.owner.show_readiness = True
+        scene.owner.save(update_fields=["show_readiness"])
+        html = client.get(reverse("accounts:profile", args=[scene.owner.username])).text
+        assert "<dt>Ready for senior engineer</dt><dd>51%" in html
+        for detail in ("Technical craft", "System design", "Strength", scene.plan.title):
+            assert detail not in html
+        assert "/growth/" not in html.split('<main id="main"')[1]
+
+
+class TestAdmin:
+    """growth/admin.py promises support staff only who and when, never what a plan says."""
+
+    def test_the_list_shows_metadata_only(self, client, scene):
+        client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        response = client.get(reverse("admin:growth_assessment_changelist"))
+        assert response.status_code == 200
+        assert "Work towards" not in response.text
+        for name in ("assessment", "plan"):
+            pk = scene.done.pk if name == "assessment" else scene.plan.pk
+            page = client.get(reverse(f"admin:growth_{name}_change", args=[pk]))
+            assert page.status_code == 403
+
+    def test_no_admin_page_shows_what_a_plan_says(self, client, scene):
+        client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        goal = scene.plan.goals.first().title
+        pages = [
+            client.get(reverse("admin:growth_plan_changelist")),
+            client.get(reverse("admin:growth_plan_delete", args=[scene.plan.pk])),
+            client.get(reverse("admin:growth_assessment_delete", args=[scene.done.pk])),
+            client.post(
+                reverse("admin:growth_plan_changelist"),
+                {"action": "delete_selected", "_selected_action": [scene.plan.pk]},
+            ),
+        ]
+        leaks = [
+            response.request["PATH_INFO"]
+            for response in pages
+            if scene.plan.title in response.text or goal in response.text
+        ]
+        assert leaks == []

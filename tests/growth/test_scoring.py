@@ -1,0 +1,281 @@
+"""Readiness from ratings: pure arithmetic on small, hand-computed inputs, then what the real
+ladder puts in scope for an assessment."""
+
+import pytest
+
+from growth import selectors
+from growth.scoring import GAP_BELOW, POINTS, STRENGTH_AT, CompetencyScore, score
+from ladder.models import Competency, Expectation, Level, Track
+from ladder.selectors import expectations_upto, in_force
+
+NOT_YET, SOMETIMES, CONSISTENTLY = 0, 1, 2
+
+
+def competency(pk: int, name: str | None = None) -> Competency:
+    return Competency(pk=pk, slug=f"c{pk}", name=name or f"Competency {pk}", order=pk)
+
+
+def expectations(comp: Competency, *pks: int) -> list[Expectation]:
+    return [Expectation(pk=pk, competency=comp, key=f"e{pk}", text=f"Does {pk}") for pk in pks]
+
+
+class TestTheScale:
+    def test_points_per_rating(self):
+        assert POINTS == {NOT_YET: 0.0, SOMETIMES: 0.5, CONSISTENTLY: 1.0}
+
+    def test_thresholds(self):
+        assert (STRENGTH_AT, GAP_BELOW) == (0.75, 0.5)
+
+
+class TestOneCompetency:
+    def test_four_expectations_rated_2_1_0_0_make_0_375(self):
+        craft = competency(1)
+        target = expectations(craft, 11, 12, 13, 14)
+        scores = score(
+            competencies=[craft],
+            target_expectations=target,
+            ratings={11: CONSISTENTLY, 12: SOMETIMES, 13: NOT_YET, 14: NOT_YET},
+        )
+        [only] = scores.competencies
+        assert only.readiness == 0.375
+        assert only.percent == 38  # round(37.5) is 38: Python rounds half to even
+        assert only.expectations == 4
+        assert only.rated == 4
+        assert [e.pk for e in only.not_yet] == [13, 14]
+        assert [e.pk for e in only.sometimes] == [12]
+        assert only.standing == "gap"
+        assert scores.overall == 0.375
+
+    def test_unrated_counts_as_not_yet(self):
+        craft = competency(1)
+        target = expectations(craft, 11, 12, 13, 14)
+        rated = score(
+            competencies=[craft],
+            target_expectations=target,
+            ratings={11: CONSISTENTLY, 12: SOMETIMES, 13: NOT_YET, 14: NOT_YET},
+        )
+        unrated = score(competencies=[craft], target_expectations=target, ratings={11: 2, 12: 1})
+        [with_zeros], [with_gaps] = rated.competencies, unrated.competencies
+        assert with_gaps.readiness == with_zeros.readiness == 0.375
+        assert with_gaps.rated == 2
+        assert [e.pk for e in with_gaps.not_yet] == [13, 14]
+        assert [e.pk for e in with_gaps.sometimes] == [12]
+
+    def test_nothing_rated_is_zero(self):
+        craft = competency(1)
+        scores = score(
+            competencies=[craft], target_expectations=expectations(craft, 1, 2, 3), ratings={}
+        )
+        assert scores.overall == 0.0
+        assert scores.competencies[0].readiness == 0.0
+        assert scores.competencies[0].rated == 0
+        assert len(scores.competencies[0].not_yet) == 3
+
+    def test_everything_consistent_is_one(self):
+        craft = competency(1)
+        scores = score(
+            competencies=[craft],
+            target_expectations=expectations(craft, 1, 2, 3),
+            ratings={1: 2, 2: 2, 3: 2},
+        )
+        assert scores.overall == 1.0
+        assert scores.percent == 100
+        assert scores.competencies[0].not_yet == scores.competencies[0].sometimes == []
+
+    def test_ratings_outside_the_target_do_not_count(self):
+        """A rating for an expectation the target does not hold (the current level's own,
+        superseded one) changes nothing."""
+        craft = competency(1)
+        scores = score(
+            competencies=[craft],
+            target_expectations=expectations(craft, 1, 2),
+            ratings={1: 2, 2: 0, 99: 2},
+        )
+        assert scores.overall == 0.5
+        assert scores.competencies[0].rated == 2
+
+
+class TestStanding:
+    @pytest.mark.parametrize(
+        ("ratings", "readiness", "standing"),
+        [
+            ({1: 2, 2: 2, 3: 2, 4: 1}, 0.875, "strength"),
+            ({1: 2, 2: 2, 3: 1, 4: 1}, 0.75, "strength"),  # 0.75 is a strength
+            ({1: 2, 2: 1, 3: 1, 4: 1}, 0.625, "developing"),
+            ({1: 1, 2: 1, 3: 1, 4: 1}, 0.5, "developing"),  # 0.5 is not a gap
+            ({1: 2, 2: 1, 3: 0, 4: 0}, 0.375, "gap"),
+            ({1: 0, 2: 0, 3: 0, 4: 0}, 0.0, "gap"),
+        ],
+    )
+    def test_strengths_from_0_75_and_gaps_below_0_5(self, ratings, readiness, standing):
+        craft = competency(1)
+        scores = score(
+            competencies=[craft],
+            target_expectations=expectations(craft, 1, 2, 3, 4),
+            ratings=ratings,
+        )
+        assert scores.competencies[0].readiness == readiness
+        assert scores.competencies[0].standing == standing
+
+    def test_strengths_best_first_and_gaps_worst_first(self):
+        a, b, c, d, e = (competency(pk) for pk in range(1, 6))
+        target = [
+            *expectations(a, 11, 12),  # 2, 1 → 0.75 strength
+            *expectations(b, 21, 22),  # 2, 2 → 1.0 strength
+            *expectations(c, 31, 32),  # 1, 0 → 0.25 gap
+            *expectations(d, 41, 42),  # 0, 0 → 0.0 gap
+            *expectations(e, 51, 52),  # 1, 1 → 0.5 developing
+        ]
+        ratings = {11: 2, 12: 1, 21: 2, 22: 2, 31: 1, 32: 0, 41: 0, 42: 0, 51: 1, 52: 1}
+        scores = score(competencies=[a, b, c, d, e], target_expectations=target, ratings=ratings)
+        assert [s.competency.pk for s in scores.strengths] == [2, 1]
+        assert [s.competency.pk for s in scores.gaps] == [4, 3]
+        assert [s.competency.pk for s in scores.developing] == [5]
+        # (1.5 + 2 + 0.5 + 0 + 1) / 10
+        assert scores.overall == 0.5
+        assert scores.percent == 50
+
+
+class TestOverall:
+    def test_overall_weighs_each_expectation_not_each_competency(self):
+        """One competency with 1 expectation at 1.0, another with 3 at 0.0: the average of
+        the competencies would be 0.5; over the expectations it is 0.25."""
+        big, small = competency(1), competency(2)
+        target = [*expectations(small, 1), *expectations(big, 2, 3, 4)]
+        scores = score(
+            competencies=[big, small],
+            target_expectations=target,
+            ratings={1: 2, 2: 0, 3: 0, 4: 0},
+        )
+        assert [(s.competency.pk, s.readiness) for s in scores.competencies] == [
+            (1, 0.0),
+            (2, 1.0),
+        ]
+        assert scores.overall == 0.25
+        assert scores.percent == 25
+
+    def test_competencies_without_expectations_are_left_out(self):
+        busy, idle = competency(1), competency(2)
+        scores = score(
+            competencies=[busy, idle],
+            target_expectations=expectations(busy, 1, 2),
+            ratings={1: 1, 2: 1},
+        )
+        assert [s.competency.pk for s in scores.competencies] == [1]
+
+    def test_no_expectations_at_all(self):
+        scores = score(competencies=[competency(1)], target_expectations=[], ratings={})
+        assert scores.competencies == []
+        assert scores.overall == 0.0
+        assert scores.strengths == scores.gaps == scores.developing == []
+
+    def test_percent_rounds(self):
+        craft = competency(1)
+        # 2 of 3 consistently: 0.6667 → 67%
+        scores = score(
+            competencies=[craft],
+            target_expectations=expectations(craft, 1, 2, 3),
+            ratings={1: 2, 2: 2, 3: 0},
+        )
+        assert scores.percent == 67
+        assert scores.competencies[0].percent == 67
+        assert CompetencyScore(craft, 1 / 3, 3, 3).percent == 33
+
+
+# What the real ladder puts in scope ----------------------------------------------------------
+
+
+@pytest.fixture
+def backend(ladder):
+    return Track.objects.get(slug="backend")
+
+
+def _scope(track, current, target):
+    levels = {level.slug: level for level in Level.objects.all()}
+    return selectors.scope(track=track, current=levels[current], target=levels[target])
+
+
+class TestScope:
+    """Scope = what is in force at the target level, plus the current level's own."""
+
+    @pytest.mark.parametrize(
+        ("track", "current", "target", "target_count", "current_count", "items"),
+        [
+            ("backend", "junior", "mid", 37, 21, 53),
+            ("backend", "mid", "senior", 50, 37, 65),
+            ("backend", "junior", "senior", 50, 21, 66),
+            ("backend", "mid", "mid", 37, 37, 37),
+            ("infrastructure", "junior", "mid", 35, 22, 51),
+            ("infrastructure", "mid", "senior", 47, 35, 64),
+        ],
+    )
+    def test_sizes_on_the_real_ladder(
+        self, ladder, track, current, target, target_count, current_count, items
+    ):
+        chosen = _scope(Track.objects.get(slug=track), current, target)
+        assert len(chosen.target) == target_count
+        assert len(chosen.current) == current_count
+        assert len(chosen.items) == items
+        assert len(chosen.ids) == items  # no expectation twice
+
+    def test_items_are_the_target_in_force_plus_the_current_levels_own(self, backend, ladder):
+        mid, senior = ladder["mid"], ladder["senior"]
+        chosen = _scope(backend, "mid", "senior")
+        everything = expectations_upto(track=backend, level=senior)
+        at_senior = {e.pk for e in in_force(everything, senior)}
+        mids_own = {e.pk for e in everything if e.level_id == mid.pk}
+        assert chosen.ids == at_senior | mids_own
+        assert {e.pk for e in chosen.target} == at_senior
+        # Mid-level expectations that senior replaces are rated, but do not make readiness.
+        replaced = mids_own - at_senior
+        assert len(replaced) == 15
+        assert all(e.pk not in replaced for e in chosen.target)
+
+    def test_retired_and_other_track_expectations_are_out(self, backend, ladder):
+        chosen = _scope(backend, "mid", "senior")
+        assert all(e.is_active for e in chosen.items)
+        assert all(e.track_id in (None, backend.pk) for e in chosen.items)
+        infra_only = Expectation.objects.filter(track__slug="infrastructure").values_list(
+            "pk", flat=True
+        )
+        assert not chosen.ids & set(infra_only)
+
+    def test_items_come_by_competency_then_level(self, backend):
+        chosen = _scope(backend, "mid", "senior")
+        keys = [(e.competency.order, e.level.order, e.order) for e in chosen.items]
+        assert keys == sorted(keys)
+        assert [e.competency.slug for e in chosen.items[:9]] == ["craft"] * 9
+        assert [e.level.slug for e in chosen.items[:9]] == ["junior"] + ["mid"] * 5 + ["senior"] * 3
+
+    def test_readiness_on_the_real_ladder(self, backend):
+        """Craft consistently, design not yet, the rest sometimes, mid → senior: craft 7/7,
+        design 0/6, the other 37 at ½: overall (7 + 18.5) / 50 = 0.51."""
+        chosen = _scope(backend, "mid", "senior")
+        values = {"craft": CONSISTENTLY, "design": NOT_YET}
+        ratings = {e.pk: values.get(e.competency.slug, SOMETIMES) for e in chosen.items}
+        scores = score(
+            competencies=list(Competency.objects.order_by("order")),
+            target_expectations=chosen.target,
+            ratings=ratings,
+        )
+        by_slug = {s.competency.slug: s for s in scores.competencies}
+        assert {slug: s.expectations for slug, s in by_slug.items()} == {
+            "craft": 7,
+            "delivery": 5,
+            "proactivity": 4,
+            "design": 6,
+            "operations": 5,
+            "mentoring": 5,
+            "leadership": 4,
+            "communication": 4,
+            "business": 3,
+            "growth": 7,
+        }
+        assert by_slug["craft"].readiness == 1.0
+        assert by_slug["design"].readiness == 0.0
+        assert by_slug["delivery"].readiness == 0.5
+        assert scores.overall == 0.51
+        assert scores.percent == 51
+        assert [s.competency.slug for s in scores.strengths] == ["craft"]
+        assert [s.competency.slug for s in scores.gaps] == ["design"]
+        assert len(scores.developing) == 8

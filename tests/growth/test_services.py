@@ -1,0 +1,449 @@
+"""Writes: starting, saving, finishing and discarding assessments; generating, editing and
+sharing plans."""
+
+import string
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from growth import services
+from growth.models import Assessment, Goal, Plan, Rating
+from growth.services import GoalInput, RatingInput
+from ladder.models import Competency, Expectation, GrowthAction
+from tests.factories import UserFactory
+from tests.growth import factories as growth
+
+pytestmark = pytest.mark.usefixtures("ladder")
+
+NOT_YET, SOMETIMES, CONSISTENTLY = 0, 1, 2
+TODAY = date(2026, 3, 2)
+
+
+def fresh(obj):
+    obj.refresh_from_db()
+    return obj
+
+
+class TestStart:
+    def test_starts_a_draft(self, ladder):
+        person = UserFactory()
+        assessment = growth.start(person, current="junior", target="mid")
+        assert assessment.owner == person
+        assert assessment.status == Assessment.Status.DRAFT
+        assert (assessment.current_level, assessment.target_level) == (
+            ladder["junior"],
+            ladder["mid"],
+        )
+        assert assessment.track.slug == "backend"
+        assert assessment.finished_at is None
+        assert assessment.ladder_version == ""
+
+    def test_a_second_start_returns_the_draft_in_progress(self):
+        person = UserFactory()
+        first = growth.start(person)
+        again = growth.start(person, track="infrastructure", current="junior", target="mid")
+        assert again.pk == first.pk
+        assert again.track.slug == "backend"  # the draft as it was
+        assert Assessment.objects.filter(owner=person).count() == 1
+
+    def test_after_finishing_a_new_draft_can_start(self):
+        person = UserFactory()
+        done = growth.finished(person)
+        new = growth.start(person)
+        assert new.pk != done.pk
+        assert list(Assessment.objects.filter(owner=person).values_list("status", flat=True)) == [
+            "draft",
+            "finished",
+        ]
+
+    def test_drafts_of_different_people_are_independent(self):
+        one, two = growth.start(UserFactory()), growth.start(UserFactory())
+        assert one.pk != two.pk
+
+
+class TestConstraints:
+    def test_the_database_allows_one_draft_per_person(self, ladder):
+        person = UserFactory()
+        track = growth.start(person).track
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Assessment.objects.create(
+                owner=person, track=track, current_level=ladder["mid"], target_level=ladder["mid"]
+            )
+        assert Assessment.objects.filter(owner=person).count() == 1
+
+    def test_finished_ones_are_not_limited(self, ladder):
+        person = UserFactory()
+        for _ in range(3):
+            growth.finished(person, value=SOMETIMES)
+        assert Assessment.objects.filter(owner=person, status="finished").count() == 3
+
+    def test_finished_needs_a_date_and_a_draft_has_none(self, ladder):
+        person = UserFactory()
+        track = growth.start(UserFactory()).track
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Assessment.objects.create(
+                owner=person,
+                track=track,
+                current_level=ladder["mid"],
+                target_level=ladder["senior"],
+                status="finished",
+            )
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Assessment.objects.create(
+                owner=person,
+                track=track,
+                current_level=ladder["mid"],
+                target_level=ladder["senior"],
+                finished_at=timezone.now(),
+            )
+
+    def test_ratings_on_the_scale_and_once_per_expectation(self):
+        assessment = growth.start(UserFactory())
+        expectation = growth.items(assessment)[0]
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Rating.objects.create(assessment=assessment, expectation=expectation, value=3)
+        Rating.objects.create(assessment=assessment, expectation=expectation, value=2)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Rating.objects.create(assessment=assessment, expectation=expectation, value=1)
+
+
+class TestSave:
+    def test_a_draft_saves_half_done(self):
+        assessment = growth.start(UserFactory())
+        first, second = growth.items(assessment)[:2]
+        services.assessment_save(
+            assessment=assessment,
+            ratings=[
+                RatingInput(first.pk, CONSISTENTLY, "  https://example.com/design-doc  "),
+                RatingInput(second.pk, NOT_YET),
+            ],
+        )
+        assert fresh(assessment).status == Assessment.Status.DRAFT
+        saved = {r.expectation_id: (r.value, r.evidence) for r in assessment.ratings.all()}
+        assert saved == {
+            first.pk: (CONSISTENTLY, "https://example.com/design-doc"),
+            second.pk: (NOT_YET, ""),
+        }
+
+    def test_saving_again_updates_in_place(self):
+        assessment = growth.start(UserFactory())
+        first = growth.items(assessment)[0]
+        services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 0, "a")])
+        services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 2, "b")])
+        assert list(assessment.ratings.values_list("value", "evidence")) == [(2, "b")]
+
+    def test_evidence_is_cut_at_500_characters(self):
+        assessment = growth.start(UserFactory())
+        first = growth.items(assessment)[0]
+        services.assessment_save(
+            assessment=assessment, ratings=[RatingInput(first.pk, 1, "x" * 600)]
+        )
+        assert len(assessment.ratings.get().evidence) == 500
+
+    def test_finishing_needs_every_expectation_and_says_how_many_are_left(self):
+        assessment = growth.start(UserFactory())  # backend mid → senior: 65 to rate
+        some = growth.items(assessment)[:5]
+        with pytest.raises(ValidationError) as raised:
+            services.assessment_save(
+                assessment=assessment,
+                ratings=[RatingInput(e.pk, SOMETIMES) for e in some],
+                finish=True,
+            )
+        assert raised.value.messages == ["Rate every expectation before finishing: 60 left."]
+        # Nothing is written: not the ratings, not the status.
+        assert not Rating.objects.filter(assessment=assessment).exists()
+        assert fresh(assessment).status == Assessment.Status.DRAFT
+        assert assessment.finished_at is None
+
+    def test_finishing_counts_what_was_saved_before(self):
+        assessment = growth.start(UserFactory())
+        everything = growth.items(assessment)
+        services.assessment_save(
+            assessment=assessment, ratings=[RatingInput(e.pk, 1) for e in everything[:60]]
+        )
+        with pytest.raises(ValidationError, match="4 left"):
+            services.assessment_save(
+                assessment=assessment, ratings=[RatingInput(everything[60].pk, 1)], finish=True
+            )
+        assert assessment.ratings.count() == 60
+        services.assessment_save(
+            assessment=assessment,
+            ratings=[RatingInput(e.pk, 2) for e in everything[60:]],
+            finish=True,
+        )
+        assessment = fresh(assessment)
+        assert assessment.status == Assessment.Status.FINISHED
+        assert assessment.finished_at is not None
+        assert assessment.ladder_version == "2026.11.1"
+        assert assessment.ratings.count() == 65
+
+    def test_a_rating_outside_the_scope_raises_and_writes_nothing(self):
+        assessment = growth.start(UserFactory(), current="junior", target="mid")
+        inside = growth.items(assessment)[0]
+        senior_only = Expectation.objects.filter(level__slug="senior", track=None).first()
+        other_track = Expectation.objects.filter(track__slug="infrastructure").first()
+        for outside in (senior_only, other_track):
+            with pytest.raises(ValidationError) as raised:
+                services.assessment_save(
+                    assessment=assessment,
+                    ratings=[RatingInput(inside.pk, 2), RatingInput(outside.pk, 2)],
+                )
+            assert raised.value.messages == [
+                "A rating is for an expectation this assessment does not cover."
+            ]
+        with pytest.raises(ValidationError):
+            services.assessment_save(assessment=assessment, ratings=[RatingInput(999_999_999, 1)])
+        assert not Rating.objects.filter(assessment=assessment).exists()
+
+    @pytest.mark.parametrize("value", [3, 7, -1])
+    def test_a_value_off_the_scale_raises_and_writes_nothing(self, value):
+        assessment = growth.start(UserFactory())
+        first, second = growth.items(assessment)[:2]
+        with pytest.raises(ValidationError) as raised:
+            services.assessment_save(
+                assessment=assessment,
+                ratings=[RatingInput(first.pk, 2), RatingInput(second.pk, value)],
+            )
+        assert raised.value.messages == ["Ratings are not yet, sometimes or consistently."]
+        assert not Rating.objects.filter(assessment=assessment).exists()
+
+    def test_a_finished_assessment_cannot_be_saved_again(self):
+        assessment = growth.finished(UserFactory(), value=SOMETIMES)
+        first = growth.items(assessment)[0]
+        with pytest.raises(ValidationError) as raised:
+            services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 2)])
+        assert raised.value.messages == [
+            "This assessment is finished; start a new one to rate again."
+        ]
+        assert assessment.ratings.get(expectation=first).value == SOMETIMES
+        with pytest.raises(ValidationError):
+            services.assessment_save(assessment=assessment, ratings=[], finish=True)
+
+
+class TestDiscard:
+    def test_a_draft_goes_with_its_ratings(self):
+        assessment = growth.start(UserFactory())
+        growth.rate_all(assessment, finish=False)
+        services.assessment_discard(assessment=assessment)
+        assert not Assessment.objects.filter(pk=assessment.pk).exists()
+        assert not Rating.objects.filter(assessment_id=assessment.pk).exists()
+
+    def test_finished_assessments_are_kept(self):
+        assessment = growth.finished(UserFactory())
+        with pytest.raises(ValidationError) as raised:
+            services.assessment_discard(assessment=assessment)
+        assert raised.value.messages == ["Finished assessments are kept."]
+        assert Assessment.objects.filter(pk=assessment.pk).exists()
+        assert assessment.ratings.count() == 65
+
+
+class TestPlanGenerate:
+    """Backend mid → senior with craft consistently, design not yet and the rest sometimes:
+    one gap (design at 0%) and eight developing competencies at 50%."""
+
+    def generate(self, **kwargs):
+        kwargs.setdefault("by_competency", {"craft": CONSISTENTLY, "design": NOT_YET})
+        assessment = growth.finished(UserFactory(), **kwargs)
+        return assessment, services.plan_generate(assessment=assessment, today=TODAY)
+
+    def test_one_goal_per_weak_competency_worst_first_at_most_five(self):
+        assessment, plan = self.generate()
+        assert plan.owner == assessment.owner
+        assert plan.assessment == assessment
+        assert plan.title == "From mid-level engineer to senior engineer"
+        assert plan.share_token is None
+        goals = list(plan.goals.all())
+        assert [(g.order, g.competency.slug) for g in goals] == [
+            (0, "design"),
+            (1, "delivery"),
+            (2, "proactivity"),
+            (3, "operations"),
+            (4, "mentoring"),
+        ]
+        assert [g.title.split(" to ")[0] for g in goals] == [
+            "System design and architecture: from 0%",
+            "Execution and independence: from 50%",
+            "Proactivity and ownership: from 50%",
+            "Reliability, security and operations: from 50%",
+            "Mentoring and code review: from 50%",
+        ]
+        assert {g.target_date for g in goals} == {TODAY + timedelta(days=90)}
+        assert not any(g.done for g in goals)
+
+    def test_goals_carry_the_ladders_growth_actions_and_the_missing_expectations(self):
+        _, plan = self.generate()
+        design = plan.goals.get(competency__slug="design")
+        ladder_actions = list(
+            GrowthAction.objects.filter(
+                transition__from_level__slug="mid", competency__slug="design"
+            ).values_list("text", flat=True)
+        )
+        assert len(ladder_actions) == 1
+        assert len(design.action_list) == 3
+        assert design.action_list[0] == ladder_actions[0]
+        assert all(a.startswith("Work towards: ") for a in design.action_list[1:])
+        assert len(design.evidence_list) == 3
+        assert all(e.startswith("A concrete example of: ") for e in design.evidence_list)
+        # Delivery has no growth action in mid → senior: only what is missing.
+        delivery = plan.goals.get(competency__slug="delivery")
+        assert len(delivery.action_list) == 2
+        assert all(a.startswith("Work towards: ") for a in delivery.action_list)
+
+    def test_mentoring_gets_both_of_its_growth_actions(self):
+        _, plan = self.generate()
+        mentoring = plan.goals.get(competency__slug="mentoring")
+        texts = list(
+            GrowthAction.objects.filter(
+                transition__from_level__slug="mid", competency__slug="mentoring"
+            )
+            .order_by("order")
+            .values_list("text", flat=True)
+        )
+        assert len(texts) == 2
+        assert mentoring.action_list[:2] == texts
+
+    def test_topics_to_discuss(self):
+        _, plan = self.generate()
+        assert plan.discussion_topics == [
+            "Do you see the same gaps as I do? Which matter most for my next review?",
+            "Which project coming up would let me practise system design and architecture?",
+            "What does a senior engineer look like on our team, concretely?",
+            "How often shall we look at this plan together?",
+        ]
+
+    def test_more_than_five_gaps_still_make_five_goals(self):
+        _, plan = self.generate(by_competency={}, value=NOT_YET)
+        assert plan.goals.count() == 5
+        assert list(plan.goals.values_list("competency__slug", flat=True)) == [
+            "craft",
+            "delivery",
+            "proactivity",
+            "design",
+            "operations",
+        ]
+
+    def test_no_weak_competency_no_goal(self):
+        _, plan = self.generate(by_competency={}, value=CONSISTENTLY)
+        assert plan.goals.count() == 0
+        assert len(plan.discussion_topics) == 3  # no "which project" without a gap
+
+    def test_it_is_idempotent(self):
+        assessment, plan = self.generate()
+        again = services.plan_generate(assessment=fresh(assessment), today=TODAY)
+        assert again.pk == plan.pk
+        assert Plan.objects.filter(assessment=assessment).count() == 1
+        assert Goal.objects.filter(plan=plan).count() == 5
+
+    def test_it_needs_a_finished_assessment(self):
+        draft = growth.start(UserFactory())
+        growth.rate_all(draft, finish=False)
+        with pytest.raises(ValidationError, match="Finish the assessment"):
+            services.plan_generate(assessment=draft)
+        assert not Plan.objects.exists()
+
+    def test_the_default_date_is_90_days_from_today(self):
+        plan = services.plan_generate(assessment=growth.finished(UserFactory(), value=NOT_YET))
+        assert plan.goals.first().target_date == timezone.localdate() + timedelta(days=90)
+
+
+class TestPlanUpdate:
+    def test_edits_adds_and_removes_goals(self):
+        plan = growth.plan(UserFactory())
+        first, second, *others = plan.goals.all()
+        services.plan_update(
+            plan=plan,
+            title="  Senior by spring  ",
+            discuss="Scope of the next project\n- Promotion timeline\n",
+            goals=[
+                GoalInput(title="New goal first", actions="Read the RFCs", goal_id=None),
+                GoalInput(
+                    title=" Design, edited ",
+                    actions=" Lead a design review \n\n- Write an RFC ",
+                    evidence="The RFC link",
+                    target_date=date(2026, 6, 30),
+                    done=True,
+                    competency=first.competency,
+                    goal_id=first.pk,
+                ),
+            ],
+        )
+        plan = fresh(plan)
+        assert plan.title == "Senior by spring"
+        assert plan.discussion_topics == ["Scope of the next project", "Promotion timeline"]
+        goals = list(plan.goals.all())
+        assert [(g.title, g.order) for g in goals] == [("New goal first", 0), ("Design, edited", 1)]
+        assert goals[0].competency is None
+        edited = goals[1]
+        assert edited.pk == first.pk
+        assert edited.competency.slug == "design"
+        assert edited.action_list == ["Lead a design review", "Write an RFC"]
+        assert edited.evidence_list == ["The RFC link"]
+        assert edited.target_date == date(2026, 6, 30)
+        assert edited.done is True
+        assert not Goal.objects.filter(pk__in=[second.pk, *(g.pk for g in others)]).exists()
+
+    def test_no_goals_removes_them_all(self):
+        plan = growth.plan(UserFactory())
+        services.plan_update(plan=plan, title=plan.title, discuss="", goals=[])
+        assert plan.goals.count() == 0
+        assert fresh(plan).discuss == ""
+
+    def test_another_plans_goal_id_cannot_be_edited_through_this_one(self):
+        mine, theirs = growth.plan(UserFactory()), growth.plan(UserFactory())
+        their_goal = theirs.goals.first()
+        before = (their_goal.title, their_goal.actions)
+        services.plan_update(
+            plan=mine,
+            title=mine.title,
+            discuss="",
+            goals=[GoalInput(title="Hijacked", goal_id=their_goal.pk)],
+        )
+        their_goal = fresh(their_goal)
+        assert (their_goal.title, their_goal.actions) == before
+        assert their_goal.plan_id == theirs.pk
+        assert list(mine.goals.values_list("title", flat=True)) == ["Hijacked"]
+        assert theirs.goals.count() == 5  # the generated ones stay
+
+    def test_a_blank_title_is_refused_and_nothing_changes(self):
+        plan = growth.plan(UserFactory())
+        count = plan.goals.count()
+        with pytest.raises(ValidationError):
+            services.plan_update(plan=plan, title="   ", discuss="x", goals=[])
+        plan = Plan.objects.get(pk=plan.pk)
+        assert plan.title == "From mid-level engineer to senior engineer"
+        assert plan.goals.count() == count
+
+
+class TestSharing:
+    def test_a_token_is_long_random_and_kept(self):
+        plan = growth.plan(UserFactory())
+        token = services.plan_share(plan=plan)
+        assert len(token) >= 43  # 32 random bytes
+        assert set(token) <= set(string.ascii_letters + string.digits + "-_")
+        assert fresh(plan).share_token == token
+        assert plan.shared_at is not None
+        assert services.plan_share(plan=plan) == token  # sharing again keeps the link
+
+    def test_tokens_differ_between_plans(self):
+        tokens = {services.plan_share(plan=growth.plan(UserFactory())) for _ in range(3)}
+        assert len(tokens) == 3
+
+    def test_unsharing_clears_it_and_sharing_again_makes_a_new_one(self):
+        plan = growth.plan(UserFactory())
+        old = services.plan_share(plan=plan)
+        services.plan_unshare(plan=plan)
+        plan = fresh(plan)
+        assert plan.share_token is None
+        assert plan.shared_at is None
+        assert not Plan.objects.filter(share_token=old).exists()
+        assert services.plan_share(plan=plan) != old
+
+
+def test_every_competency_is_known_to_the_plans():
+    """The generated goals point at real competencies."""
+    plan = growth.plan(UserFactory(), by_competency={}, value=NOT_YET)
+    slugs = set(Competency.objects.values_list("slug", flat=True))
+    assert set(plan.goals.values_list("competency__slug", flat=True)) <= slugs
