@@ -32,7 +32,7 @@ ladder: migrate  ## Load (or refresh) the career ladder from ladder/data/ladder.
 	$(PY) manage.py load_ladder
 
 demo: ladder  ## Load the demo people and questions
-	@if $(PY) manage.py help load_demo >/dev/null 2>&1; then $(PY) manage.py load_demo; fi
+	$(PY) manage.py load_demo
 
 run: demo  ## Set everything up and serve on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000

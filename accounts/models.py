@@ -5,22 +5,27 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.bands import Band
+from accounts.validators import not_anonymous, single_line
 
 
 class User(AbstractUser):
     """A person on Rungs. Public identity is the username (handle) and display name."""
 
-    display_name = models.CharField(max_length=60, blank=True)
+    display_name = models.CharField(
+        max_length=60, blank=True, validators=[single_line, not_anonymous]
+    )
     headline = models.CharField(
         "headline role",
         max_length=80,
         blank=True,
+        validators=[single_line],
         help_text="Your role, as you would put it: “Site Reliability Engineer”.",
     )
-    company = models.CharField(max_length=80, blank=True)
+    company = models.CharField(max_length=80, blank=True, validators=[single_line])
     level_code = models.CharField(
         max_length=30,
         blank=True,
+        validators=[single_line],
         help_text="Your level as your company writes it: L4, E5, SDE II, Senior…",
     )
     band = models.CharField(max_length=10, choices=Band.choices, blank=True)

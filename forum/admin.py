@@ -3,6 +3,7 @@ site, which keeps counters, revisions, the search index and the audit log right.
 
 from django.contrib import admin
 
+from forum.identity import author_card
 from forum.models import Answer, Comment, Feature, Notification, Question, Revision, Vote
 
 
@@ -11,9 +12,9 @@ class NoDeleteAdmin(admin.ModelAdmin):
         return False  # hide through the site instead: nothing is ever deleted
 
 
-class ContentAdmin(NoDeleteAdmin):
-    """Posts and comments are read here and changed on the site, where edits keep revisions,
-    render the markdown and write the audit log."""
+class ReadOnlyAdmin(NoDeleteAdmin):
+    """Records the site writes (through services that keep revisions, counters, the search index
+    and the audit log right): the admin only reads them."""
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -22,57 +23,68 @@ class ContentAdmin(NoDeleteAdmin):
         return False
 
 
+class ContentAdmin(ReadOnlyAdmin):
+    """Posts and comments. Anonymous authors stay anonymous here too: only the logged reveal on
+    the site shows who they are."""
+
+    exclude = ["author", "client_token"]
+    readonly_fields = ["shown_as"]
+
+    @admin.display(description="author")
+    def shown_as(self, item) -> str:
+        return author_card(item).name
+
+
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
-    list_display = ["title", "author", "level", "is_anonymous", "score", "answer_count"]
+    list_display = ["title", "shown_as", "level", "is_anonymous", "score", "answer_count"]
     list_display += ["is_hidden", "closed_at", "locked_at", "created_at"]
     list_filter = ["level", "is_anonymous", "is_hidden", "close_reason", "created_at"]
-    search_fields = ["title", "body", "author__username", "author__email"]
+    search_fields = ["title", "body"]
     list_select_related = ["author", "level"]
     date_hierarchy = "created_at"
 
 
 @admin.register(Answer)
 class AnswerAdmin(ContentAdmin):
-    list_display = ["__str__", "author", "is_anonymous", "score", "is_accepted", "curated_at"]
+    list_display = ["__str__", "shown_as", "is_anonymous", "score", "is_accepted", "curated_at"]
     list_display += ["is_hidden", "created_at"]
     list_filter = ["is_accepted", "is_anonymous", "is_hidden", "created_at"]
-    search_fields = ["body", "author__username", "question__title"]
+    search_fields = ["body", "question__title"]
     list_select_related = ["author"]
 
 
 @admin.register(Comment)
 class CommentAdmin(ContentAdmin):
-    list_display = ["__str__", "author", "is_anonymous", "is_hidden", "created_at"]
+    list_display = ["__str__", "shown_as", "is_anonymous", "is_hidden", "created_at"]
     list_filter = ["is_hidden", "is_anonymous", "created_at"]
-    search_fields = ["body", "author__username"]
+    search_fields = ["body"]
 
 
 @admin.register(Vote)
-class VoteAdmin(ContentAdmin):
+class VoteAdmin(ReadOnlyAdmin):
     list_display = ["user", "question", "answer", "value", "created_at", "updated_at"]
     list_filter = ["value", "created_at"]
 
 
 @admin.register(Revision)
-class RevisionAdmin(ContentAdmin):
-    list_display = ["__str__", "editor", "reason", "created_at"]
+class RevisionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "reason", "created_at"]
     list_filter = ["created_at"]
-    search_fields = ["title", "body", "reason", "editor__username"]
-    list_select_related = ["editor"]
+    search_fields = ["title", "body", "reason"]
+    exclude = ["editor"]  # an anonymous author's own edits would name them
 
 
 @admin.register(Feature)
-class FeatureAdmin(admin.ModelAdmin):
+class FeatureAdmin(ReadOnlyAdmin):  # pins change on the site, where the audit log sees them
     list_display = ["question", "level", "position", "featured_by", "featured_at"]
     list_filter = ["level"]
     raw_id_fields = ["question", "featured_by"]
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdmin):  # no made-up warnings outside the audit log
     list_display = ["recipient", "kind", "question", "created_at", "read_at"]
     list_filter = ["kind", "created_at"]
     search_fields = ["recipient__username", "message"]
-    raw_id_fields = ["recipient", "actor", "question", "answer", "comment"]
-    readonly_fields = ["created_at"]
+    exclude = ["actor"]  # an anonymous actor is never stored, but stay on the safe side

@@ -8,6 +8,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django_htmx.http import HttpResponseClientRedirect
 
+from forum.ratelimit import client_address
+
 
 def login_required(view):
     """Like Django's, but an htmx request gets a full-page redirect instead of a swapped-in form."""
@@ -33,10 +35,20 @@ def visitor_key(request: HttpRequest) -> str:
     """Who is looking, for counting views: the account, or a hash of address and browser."""
     if request.user.is_authenticated:
         return f"u{request.user.pk}"
-    raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.headers.get('user-agent', '')}"
+    raw = f"{client_address(request)}|{request.headers.get('user-agent', '')}"
     return "a" + hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
 def form_data(request: HttpRequest):
     """What to bind a form to: the POST data on a POST (even an empty one), else nothing."""
     return request.POST if request.method == "POST" else None
+
+
+def url_with_params(request: HttpRequest, **changes) -> str:
+    """This page's URL with some query parameters changed (None removes one)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return f"{request.path}?{params.urlencode()}" if params else request.path

@@ -11,6 +11,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
+from forum.text import one_line
+
 LINK_REL = "nofollow ugc noopener"
 URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -61,13 +63,13 @@ def render_markdown(text: str) -> str:
 
 def render_inline(text: str) -> str:
     """Comments: one paragraph of plain text with links, code and emphasis."""
-    return _clean(_MD.renderInline(" ".join(text.split())), _INLINE_TAGS)
+    return _clean(_MD.renderInline(one_line(text)), _INLINE_TAGS)
 
 
 def plain_text(html: str, limit: int | None = None) -> str:
     """Rendered HTML back to plain, unescaped text: escape it again wherever it becomes HTML
     (templates do; feeds do it themselves)."""
-    text = " ".join(html_lib.unescape(nh3.clean(html, tags=set())).split())
+    text = one_line(html_lib.unescape(nh3.clean(html, tags=set())))
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text

@@ -352,6 +352,16 @@ class Notification(models.Model):
                 "recipient", name="forum_notification_unread", condition=Q(read_at__isnull=True)
             ),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["answer", "comment", "accepted", "warning"]),
+                name="forum_notification_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="warning") | ~Q(message=""),
+                name="forum_notification_warning_has_a_message",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.recipient_id}: {self.kind}"

@@ -21,15 +21,38 @@ def notify(
     """
     if recipient.pk == actor_post.author_id:
         return None
-    notification = Notification.objects.create(
-        recipient=recipient,
-        kind=kind,
-        actor=None if actor_post.is_anonymous else actor_post.author,
-        actor_band=actor_post.author_band if actor_post.is_anonymous else "",
-        question=question,
-        answer=answer,
-        comment=comment,
+    return _deliver(
+        Notification(
+            recipient=recipient,
+            kind=kind,
+            actor=None if actor_post.is_anonymous else actor_post.author,
+            actor_band=actor_post.author_band if actor_post.is_anonymous else "",
+            question=question,
+            answer=answer,
+            comment=comment,
+        )
     )
+
+
+def notify_warning(*, recipient, moderator, question, answer=None, comment=None, message: str):
+    """A moderator's private warning, signed with their name."""
+    return _deliver(
+        Notification(
+            recipient=recipient,
+            kind=Notification.Kind.WARNING,
+            actor=moderator,
+            question=question,
+            answer=answer,
+            comment=comment,
+            message=message.strip(),
+        )
+    )
+
+
+def _deliver(notification: Notification) -> Notification:
+    """Store it, and queue the e-mail copy once the transaction commits."""
+    notification.save()
+    recipient = notification.recipient
     if recipient.email_notifications and recipient.email:
         from forum.tasks import send_notification_email
 

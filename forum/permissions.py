@@ -33,6 +33,19 @@ def can_edit_profile(user) -> bool:
     return _may_act(user)
 
 
+def can_suspend(user, person) -> bool:
+    """Moderators suspend members. Suspending a moderator or staff member is for a superuser,
+    and nobody suspends a superuser or themselves (that would lock the site's keys away)."""
+    if not can_moderate(user) or person.pk == user.pk or person.is_superuser:
+        return False
+    return user.is_superuser or not (person.is_moderator or person.is_staff)
+
+
+def can_manage(user, thing) -> bool:
+    """Self-assessments and growth plans belong to their owner alone: not even moderators."""
+    return _signed_in(user) and thing.owner_id == user.pk
+
+
 def can_see(user, item) -> bool:
     """Hidden content has left the site for everyone but moderators."""
     return not item.is_hidden or can_moderate(user)
@@ -76,6 +89,19 @@ def can_edit(user, post) -> bool:
     )
 
 
+def can_see_history(user, post) -> bool:
+    """Old revisions of an anonymous post may still say who wrote it: only its author and
+    moderators read them."""
+    return not post.is_anonymous or can_moderate(user) or post.author_id == user.pk
+
+
+def can_rollback(user, post, later_editor_ids: set[int]) -> bool:
+    """Authors roll back their own edits, but not past a moderator's: that is for moderators."""
+    if not can_edit(user, post):
+        return False
+    return can_moderate(user) or later_editor_ids <= {post.author_id}
+
+
 def can_accept(user, answer) -> bool:
     """Only the asker accepts, and only a visible answer on an open thread."""
     question = answer.question
@@ -104,12 +130,17 @@ def can_reveal(user, item) -> bool:
 _REFUSALS = {
     can_moderate: "Only moderators can do that.",
     can_edit_profile: "Log in to edit your profile.",
+    can_suspend: "Only a superuser can suspend a moderator or staff member; nobody can suspend "
+    "a superuser or themselves.",
+    can_manage: "Only its owner can see or change this.",
     can_ask: "Log in to ask a question.",
     can_answer: "This question takes no new answers.",
     can_comment: "This post takes no new comments.",
     can_vote: "You cannot vote on this post.",
     can_edit: "Only the author or a moderator can edit this post.",
     can_accept: "Only the asker can accept an answer, or take the acceptance back.",
+    can_see_history: "Only the author and moderators can read this post's history.",
+    can_rollback: "A moderator has edited this post since; ask a moderator to roll it back.",
     can_delete: "Only the author can delete this post.",
     can_flag: "You cannot flag this.",
     can_reveal: "Only moderators can reveal who wrote an anonymous post.",
@@ -124,7 +155,12 @@ def refusal(rule, user, *objects) -> str:
     if _signed_in(user) and user.is_suspended:
         until = formats.date_format(user.suspended_until, "j F Y, H:i")
         return f"Your account is suspended until {until} UTC: {user.suspension_reason}"
-    thread = thread_of(objects[0]) if objects else None
+    about_a_post = objects and getattr(objects[0], "kind", None) in (
+        "question",
+        "answer",
+        "comment",
+    )
+    thread = thread_of(objects[0]) if about_a_post else None
     if thread is not None and thread.is_locked and rule in _STOPPED_BY_A_LOCK:
         return f"This thread is locked: {thread.lock_reason or 'a moderator stopped new activity'}."
     if thread is not None and thread.is_closed and rule is can_answer:

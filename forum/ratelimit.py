@@ -29,7 +29,15 @@ def parse(limit: str) -> tuple[int, int]:
 
 
 def client_address(request: HttpRequest) -> str:
-    # Behind a proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    """The visitor's address. Behind N trusted proxies (RUNGS_TRUSTED_PROXIES = N), REMOTE_ADDR
+    is the nearest proxy; the client is then the Nth address from the right of
+    X-Forwarded-For, the part our own proxies wrote and a client cannot forge."""
+    trusted = settings.RUNGS_TRUSTED_PROXIES
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if trusted and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= trusted:
+            return hops[-trusted]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

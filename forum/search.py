@@ -94,7 +94,8 @@ def matching_ids(query: str) -> list[int]:
     A query with nothing to look for (only exclusions or common words) matches nothing, on
     both databases alike.
     """
-    if not to_fts5(query):
+    fts_query = to_fts5(query)
+    if not fts_query:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -109,9 +110,6 @@ def matching_ids(query: str) -> list[int]:
                 [query, MAX_MATCHES],
             )
         else:
-            fts_query = to_fts5(query)
-            if not fts_query:
-                return []
             cursor.execute(
                 """
                 SELECT rowid FROM forum_question_fts

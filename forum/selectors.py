@@ -18,7 +18,7 @@ from forum.models import (
     TaggedQuestion,
     Vote,
 )
-from forum.permissions import can_moderate
+from forum.permissions import can_moderate, can_rollback
 from ladder.models import Competency, Expectation, Level
 
 SORTS = {
@@ -292,9 +292,12 @@ def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
 
 
 def _notifications(recipient: User) -> QuerySet[Notification]:
-    """A person's notifications, minus those about content that has since been hidden."""
+    """A person's notifications, minus those about content that has since been hidden (but a
+    moderator's warning stays, even when, as often, its subject was hidden)."""
+    about_hidden = Q(question__is_hidden=True) | Q(answer__is_hidden=True)
+    about_hidden |= Q(comment__is_hidden=True)
     return Notification.objects.filter(recipient=recipient).exclude(
-        Q(question__is_hidden=True) | Q(answer__is_hidden=True) | Q(comment__is_hidden=True)
+        about_hidden & ~Q(kind=Notification.Kind.WARNING)
     )
 
 
@@ -318,18 +321,21 @@ def tag_suggestions(*, limit: int = 60) -> list[str]:
 class RevisionEntry:
     revision: Revision
     editor: AuthorCard
+    can_roll_back: bool  # may the viewer roll the post back to this revision?
 
 
 def revision_history(*, post: Question | Answer, viewer: User) -> list[RevisionEntry]:
     """Every revision, oldest first. An anonymous author's own edits stay anonymous."""
-    revisions = post.revisions.select_related("editor", "level").order_by("number")
+    revisions = list(post.revisions.select_related("editor", "level").order_by("number"))
     entries = []
-    for revision in revisions:
+    for index, revision in enumerate(revisions):
         if revision.editor_id == post.author_id:
             card = author_card(post, viewer)
         else:  # a moderator's edit, shown under their name
             card = author_card(_Signed(revision.editor), viewer)
-        entries.append(RevisionEntry(revision, card))
+        later = {r.editor_id for r in revisions[index + 1 :]}
+        allowed = bool(later) and can_rollback(viewer, post, later)
+        entries.append(RevisionEntry(revision, card, allowed))
     return entries
 
 

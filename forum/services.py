@@ -18,6 +18,7 @@ from forum.markdown import render_inline, render_markdown
 from forum.models import Answer, Comment, Notification, Question, Revision, Vote, post_link
 from forum.notifications import notify
 from forum.permissions import require
+from forum.text import one_line
 from ladder.models import Level
 
 
@@ -38,10 +39,6 @@ def _create_once[M: Model](model: type[M], **values) -> M:
         if existing is None:
             raise
         return existing
-
-
-def _title(title: str) -> str:
-    return " ".join(title.split())
 
 
 def _slug(title: str) -> str:
@@ -66,7 +63,7 @@ def question_create(
     question = _create_once(
         Question,
         author=author,
-        title=_title(title),
+        title=one_line(title),
         slug=_slug(title),
         body=body,
         body_html=render_markdown(body),
@@ -119,10 +116,13 @@ def question_edit(
     tags: list[str],
     reason: str = "",
 ) -> Question:
+    # Lock the row: concurrent edits take turns, so revision numbers never collide, and the
+    # rule is checked against the post as it is now (it may have been locked meanwhile).
+    question = Question.objects.select_for_update().get(pk=question.pk)
     require(permissions.can_edit, editor, question)
     now = timezone.now()
     Question.objects.filter(pk=question.pk).update(
-        title=_title(title),
+        title=one_line(title),
         slug=_slug(title),
         body=body,
         body_html=render_markdown(body),
@@ -188,6 +188,9 @@ def answer_create(
 
 @transaction.atomic
 def answer_edit(*, answer: Answer, editor: User, body: str, reason: str = "") -> Answer:
+    answer = (
+        Answer.objects.select_for_update(of=("self",)).select_related("question").get(pk=answer.pk)
+    )  # as in question_edit: one edit at a time, checked against the current state
     require(permissions.can_edit, editor, answer)
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
@@ -213,6 +216,10 @@ def post_rollback(
     )
     if owner != (post.kind, post.pk):
         raise ValueError("That revision belongs to another post.")
+    later = set(
+        post.revisions.filter(number__gt=revision.number).values_list("editor_id", flat=True)
+    )
+    require(permissions.can_rollback, editor, post, later)
     reason = reason or f"Rolled back to revision {revision.number}"
     if post.kind == "question":
         post = question_edit(
@@ -282,7 +289,7 @@ def comment_create(
     comment = _create_once(
         Comment,
         author=author,
-        body=" ".join(body.split()),
+        body=one_line(body),
         body_html=render_inline(body),
         is_anonymous=_speaks_anonymously(author, post),
         author_band=author.band,

@@ -4,9 +4,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from forum.identity import anonymous_label
 from forum.models import Notification
+from forum.text import one_line
 
 
 @task()
@@ -27,12 +29,12 @@ def send_notification_email(notification_id: int) -> bool:
         "notification": notification,
         "actor": actor,
         "link": settings.SITE_URL + notification.get_absolute_url(),
-        "settings_link": settings.SITE_URL + "/users/me/edit/",
+        "settings_link": settings.SITE_URL + reverse("accounts:profile_edit"),
     }
     send_mail(
-        subject=f"[Rungs] {actor} {notification.get_kind_display()}: {notification.question.title}"[
-            :200
-        ],
+        subject=one_line(
+            f"[Rungs] {actor} {notification.get_kind_display()}: {notification.question.title}"
+        )[:200],
         message=render_to_string("forum/email/notification.txt", context),
         from_email=None,
         recipient_list=[notification.recipient.email],

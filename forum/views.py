@@ -14,26 +14,16 @@ from forum.forms import (
     ReasonForm,
     SearchForm,
 )
-from forum.http import form_data, login_required, visitor_key
+from forum.http import form_data, login_required, url_with_params, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
 from forum.notifications import notifications_mark_read
-from forum.permissions import can_comment, can_edit, can_moderate, require
+from forum.permissions import can_comment, can_edit, can_moderate, can_see_history, require
 from forum.revisions import revision_diff
 from forum.selectors import PostView
 from ladder.models import Competency, Level
 
 PAGE_SIZE = 20
-
-
-def _with_params(request: HttpRequest, **changes) -> str:
-    """This page's URL with some query parameters changed (None removes one)."""
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value is not None:
-            params[key] = value
-    return f"{request.path}?{params.urlencode()}" if params else request.path
 
 
 def _page(request: HttpRequest, items, size: int = PAGE_SIZE):
@@ -71,13 +61,13 @@ def question_list(
         "page": _page(request, questions),
         "sort": sort,
         "sort_links": [
-            (name, _with_params(request, sort=name, page=None)) for name in selectors.SORTS
+            (name, url_with_params(request, sort=name, page=None)) for name in selectors.SORTS
         ],
         "level": level_obj,
         "tag": tag_obj,
         "tag_slug": tag_slug,
         "competency": competency,
-        "levels": Level.objects.order_by("order"),
+        "levels": list(Level.objects.order_by("order")),
         "featured": selectors.featured(level=level_obj) if level and not tag_slug else [],
     }
     return render(request, "forum/question_list.html", context)
@@ -114,8 +104,10 @@ def question_ask(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def markdown_preview(request: HttpRequest) -> HttpResponse:
     """htmx: the body field rendered exactly as it will be stored."""
+    ratelimit.hit(request, "preview")
     body = request.POST.get("body", "")[:30_000]
     return render(request, "forum/_preview.html", {"preview": render_markdown(body)})
 
@@ -328,6 +320,7 @@ def revisions(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind == "comment":
         raise Http404("Comments have no revision history.")
     post = _item_or_404(request, kind, pk)
+    require(can_see_history, request.user, post)
     history = selectors.revision_history(post=post, viewer=request.user)
     numbers = [entry.revision.number for entry in history]
     try:
@@ -362,7 +355,9 @@ def revision_rollback(request: HttpRequest, pk: int) -> HttpResponse:
     post = _item_or_404(request, kind, post_id)
     require(can_edit, request.user, post)
     form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        return HttpResponseBadRequest("The reason is too long: 300 characters at most.")
+    reason = form.cleaned_data["reason"]
     ratelimit.hit(request, "edit")
     services.post_rollback(post=post, revision=revision, editor=request.user, reason=reason)
     messages.success(request, f"Rolled back to revision {revision.number}, as a new revision.")

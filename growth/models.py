@@ -51,7 +51,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.owner_id}: {self.current_level_id} → {self.target_level_id}"
+        return f"Assessment #{self.pk}"
 
     def get_absolute_url(self) -> str:
         if self.status == self.Status.DRAFT:
@@ -83,7 +83,7 @@ class Rating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.expectation_id}: {self.get_value_display()}"
+        return f"Rating #{self.pk}"  # private: never the value
 
 
 class Plan(models.Model):

@@ -18,7 +18,7 @@ from ladder.selectors import expectations_upto, in_force
 def assessment_get(*, owner: User, pk: int) -> Assessment:
     found = (
         Assessment.objects.filter(owner=owner, pk=pk)
-        .select_related("track", "current_level", "target_level")
+        .select_related("track", "current_level", "target_level", "plan")
         .first()
     )
     if found is None:
@@ -36,7 +36,11 @@ def assessment_list(*, owner: User) -> list[Assessment]:
 
 
 def draft_for(*, owner: User) -> Assessment | None:
-    return Assessment.objects.filter(owner=owner, status=Assessment.Status.DRAFT).first()
+    return (
+        Assessment.objects.filter(owner=owner, status=Assessment.Status.DRAFT)
+        .select_related("current_level", "target_level")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,12 @@ class Results:
     current_scores: Scores
     radar: charts.Radar
     gaps: list[Gap]
+
+    @property
+    def rows(self) -> list[tuple[CompetencyScore, int | None]]:
+        """Each competency's target score with the current level's percent beside it."""
+        now = {c.competency.pk: c.percent for c in self.current_scores.competencies}
+        return [(c, now.get(c.competency.pk)) for c in self.scores.competencies]
 
 
 def assessment_scores(assessment: Assessment) -> tuple[Scores, Scores]:

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from forum.permissions import can_manage, require
 from growth.models import Assessment, Goal, Plan, Rating
 from growth.selectors import assessment_scores, growth_actions, scope
 from ladder.models import Competency, Level, Track
@@ -38,13 +39,14 @@ class RatingInput:
 
 @transaction.atomic
 def assessment_save(
-    *, assessment: Assessment, ratings: list[RatingInput], finish: bool = False
+    *, user: User, assessment: Assessment, ratings: list[RatingInput], finish: bool = False
 ) -> Assessment:
     """Save ratings (a draft can be saved half done); finishing needs every expectation rated.
 
     Raises ValidationError for ratings off the scale, expectations this assessment does not
     cover, or a finish with gaps; nothing is written then.
     """
+    require(can_manage, user, assessment)
     if assessment.status != Assessment.Status.DRAFT:
         raise ValidationError("This assessment is finished; start a new one to rate again.")
     allowed = scope(
@@ -77,8 +79,9 @@ def assessment_save(
 
 
 @transaction.atomic
-def assessment_discard(*, assessment: Assessment) -> None:
+def assessment_discard(*, user: User, assessment: Assessment) -> None:
     """Drop a draft. Finished assessments are kept, so progress can be seen over time."""
+    require(can_manage, user, assessment)
     if assessment.status != Assessment.Status.DRAFT:
         raise ValidationError("Finished assessments are kept.")
     assessment.ratings.all().delete()
@@ -86,11 +89,14 @@ def assessment_discard(*, assessment: Assessment) -> None:
 
 
 @transaction.atomic
-def plan_generate(*, assessment: Assessment, today: date | None = None) -> Plan:
+def plan_generate(*, user: User, assessment: Assessment, today: date | None = None) -> Plan:
     """A first plan from an assessment's gaps, for the person to edit: one goal per weak
     competency, with the ladder's growth actions and the evidence that would show progress."""
-    if hasattr(assessment, "plan"):
-        return assessment.plan
+    require(can_manage, user, assessment)
+    # One plan per assessment: lock it so a double click cannot make two.
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if existing := Plan.objects.filter(assessment=assessment).first():
+        return existing
     if assessment.status != Assessment.Status.FINISHED:
         raise ValidationError("Finish the assessment before making a plan from it.")
     scores = assessment_scores(assessment)[0]
@@ -144,8 +150,11 @@ class GoalInput:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, title: str, discuss: str, goals: list[GoalInput]) -> Plan:
+def plan_update(
+    *, user: User, plan: Plan, title: str, discuss: str, goals: list[GoalInput]
+) -> Plan:
     """Replace the plan's content with what the person wrote; goals left out are removed."""
+    require(can_manage, user, plan)
     plan.title, plan.discuss = title.strip(), discuss.strip()
     plan.full_clean(exclude=["share_token"])
     plan.save()
@@ -169,8 +178,9 @@ def plan_update(*, plan: Plan, title: str, discuss: str, goals: list[GoalInput])
 
 
 @transaction.atomic
-def plan_share(*, plan: Plan) -> str:
+def plan_share(*, user: User, plan: Plan) -> str:
     """Make (or keep) a read-only link; the token is long and random, so it cannot be guessed."""
+    require(can_manage, user, plan)
     if not plan.share_token:
         plan.share_token = secrets.token_urlsafe(32)
         plan.shared_at = timezone.now()
@@ -179,8 +189,9 @@ def plan_share(*, plan: Plan) -> str:
 
 
 @transaction.atomic
-def plan_unshare(*, plan: Plan) -> None:
+def plan_unshare(*, user: User, plan: Plan) -> None:
     """Revoke the link at once: the old address becomes a 404."""
+    require(can_manage, user, plan)
     plan.share_token = None
     plan.shared_at = None
     plan.save(update_fields=["share_token", "shared_at"])

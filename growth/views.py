@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -45,6 +47,9 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "growth/start.html", {"form": form, "draft": draft}, status=status)
 
 
+_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() also accepts "²"
+
+
 def _ratings_from(post) -> list[RatingInput]:
     """`rating-<expectation id>` = 0, 1 or 2 and `evidence-<expectation id>` = text."""
     ratings = []
@@ -52,7 +57,7 @@ def _ratings_from(post) -> list[RatingInput]:
         if not key.startswith("rating-"):
             continue
         expectation_id, raw = key.removeprefix("rating-"), value.strip()
-        if not expectation_id.isdigit() or not raw.isdigit():
+        if not _NUMBER.fullmatch(expectation_id) or not _NUMBER.fullmatch(raw):
             raise ValidationError("Ratings are not yet, sometimes or consistently.")
         ratings.append(
             RatingInput(
@@ -71,13 +76,15 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     error, status, submitted = None, 200, None
     if request.method == "POST":
         if "discard" in request.POST:
-            services.assessment_discard(assessment=assessment)
+            services.assessment_discard(user=request.user, assessment=assessment)
             messages.info(request, "The draft is discarded.")
             return redirect("growth:dashboard")
         finish = "finish" in request.POST
         try:
             submitted = _ratings_from(request.POST)
-            services.assessment_save(assessment=assessment, ratings=submitted, finish=finish)
+            services.assessment_save(
+                user=request.user, assessment=assessment, ratings=submitted, finish=finish
+            )
         except ValidationError as problem:
             error, status = " ".join(problem.messages), 400
         else:
@@ -100,9 +107,11 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(owner=request.user, pk=pk)
     if assessment.status != Assessment.Status.FINISHED:
         return redirect(assessment)
-    return render(
-        request, "growth/results.html", {"results": selectors.results(assessment=assessment)}
-    )
+    context = {
+        "results": selectors.results(assessment=assessment),
+        "has_plan": hasattr(assessment, "plan"),  # fetched with the assessment: no query
+    }
+    return render(request, "growth/results.html", context)
 
 
 @require_POST
@@ -110,7 +119,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def make_plan(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(owner=request.user, pk=pk)
     try:
-        plan = services.plan_generate(assessment=assessment)
+        plan = services.plan_generate(user=request.user, assessment=assessment)
     except ValidationError as problem:
         return HttpResponseBadRequest(" ".join(problem.messages))
     return redirect(plan)
@@ -169,6 +178,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     goals = GoalFormSet(form_data(request), initial=initial_goals, prefix="goals")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
         services.plan_update(
+            user=request.user,
             plan=the_plan,
             title=form.cleaned_data["title"],
             discuss=form.cleaned_data["discuss"],
@@ -202,10 +212,10 @@ def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_share(request: HttpRequest, pk: int) -> HttpResponse:
     the_plan = selectors.plan_get(owner=request.user, pk=pk)
     if request.POST.get("revoke"):
-        services.plan_unshare(plan=the_plan)
+        services.plan_unshare(user=request.user, plan=the_plan)
         messages.info(request, "The share link is turned off. Anyone who had it now gets nothing.")
     else:
-        services.plan_share(plan=the_plan)
+        services.plan_share(user=request.user, plan=the_plan)
         messages.success(request, "Anyone with the link below can read this plan (not change it).")
     return redirect(the_plan)
 

@@ -10,8 +10,10 @@ from typing import Any
 
 import yaml
 
+from ladder.models import Source
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCE_KINDS = ("forum-post", "q-and-a", "article", "blog-post", "essay")
+SOURCE_KINDS = tuple(Source.Kind.values)
 
 
 class LadderDataError(Exception):

@@ -40,16 +40,15 @@ def ladder_load(*, path: Path, force: bool = False) -> LoadReport:
         return LoadReport(
             spec.version, changed=False, expectations=len(spec.expectations), retired=0
         )
-    retired = _write(spec)
-    if not unchanged:
-        LadderVersion.objects.create(version=spec.version, checksum=checksum)
+    retired = _write(spec, checksum=None if unchanged else checksum)
     return LoadReport(
         spec.version, changed=True, expectations=len(spec.expectations), retired=retired
     )
 
 
 @transaction.atomic
-def _write(spec: LadderSpec) -> int:
+def _write(spec: LadderSpec, *, checksum: str | None) -> int:
+    """Write the whole file in one transaction, with its version row when it is new."""
     sources = {
         s.short_name: _upsert(
             Source,
@@ -141,6 +140,8 @@ def _write(spec: LadderSpec) -> int:
     Track.objects.exclude(slug__in=tracks).filter(expectations=None).delete()
     Source.objects.exclude(short_name__in=sources).filter(expectations=None).delete()
     Level.objects.exclude(slug__in=levels).filter(expectations=None).delete()
+    if checksum is not None:
+        LadderVersion.objects.create(version=spec.version, checksum=checksum)
     return retired
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -85,10 +87,12 @@ def level(request: HttpRequest, level: str) -> HttpResponse:
 @_ladder_view
 def compare_pick(request: HttpRequest) -> HttpResponse:
     """The compare form's plain GET target (works without JavaScript): redirect to the pair."""
-    lower, higher = request.GET.get("from", "mid"), request.GET.get("to", "senior")
-    url = reverse("ladder:compare", kwargs={"lower": lower, "higher": higher})
-    track = request.GET.get("track")
-    return redirect(f"{url}?track={track}" if track else url)
+    levels = selectors.level_list()
+    low = _level(levels, request.GET.get("from", "mid"))
+    high = _level(levels, request.GET.get("to", "senior"))
+    url = reverse("ladder:compare", kwargs={"lower": low.slug, "higher": high.slug})
+    track = _track(request, selectors.track_list())
+    return redirect(f"{url}?{urlencode({'track': track.slug})}" if track else url)
 
 
 @_ladder_view

@@ -92,7 +92,7 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label="Action", required=False, choices=[("", "Any action"), *AuditEntry.Action.choices]
     )
-    actor = forms.CharField(label="Moderator", max_length=150, required=False)
+    actor = forms.ChoiceField(label="Moderator", required=False)
     kind = forms.ChoiceField(
         label="Target",
         required=False,
@@ -104,3 +104,10 @@ class AuditFilterForm(forms.Form):
             ("user", "People"),
         ],
     )
+
+    def __init__(self, *args, moderators: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].choices = [
+            ("", "Anyone"),
+            *((name, f"@{name}") for name in moderators),
+        ]

@@ -56,6 +56,15 @@ class Flag(models.Model):
                 condition=~Q(reason="needs-moderator") | ~Q(text=""),
                 name="moderation_flag_needs_moderator_says_why",
             ),
+            models.CheckConstraint(
+                condition=Q(reason__in=["spam", "rude", "off-topic", "needs-moderator"]),
+                name="moderation_flag_reason_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", handled_at__isnull=True)
+                | Q(status__in=["dismissed", "upheld"], handled_at__isnull=False),
+                name="moderation_flag_handled_when_closed",
+            ),
             *(
                 models.UniqueConstraint(
                     fields=["flagger", target],

@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from accounts.models import User
 from forum.models import Answer, Comment, Feature, Notification, Question, thread_of
-from forum.permissions import ActionNotAllowed, can_flag, can_moderate, can_reveal, require
+from forum.notifications import notify_warning
+from forum.permissions import (
+    ActionNotAllowed,
+    can_flag,
+    can_moderate,
+    can_reveal,
+    can_suspend,
+    require,
+)
 from forum.services import visibility_set
 from ladder.models import Level
 from moderation.audit import Action, record
@@ -115,14 +123,13 @@ def user_warn(*, moderator: User, item: Item, message: str) -> Notification:
     """A private warning to the author of `item`, which also settles the flags on it."""
     require(can_moderate, moderator)
     question = thread_of(item)
-    notification = Notification.objects.create(
+    notification = notify_warning(
         recipient=item.author,
-        kind=Notification.Kind.WARNING,
-        actor=moderator,
+        moderator=moderator,
         question=question,
         answer=item if item.kind == "answer" else None,
         comment=item if item.kind == "comment" else None,
-        message=message.strip(),
+        message=message,
     )
     upheld = _close_flags(item, moderator, Flag.Status.UPHELD)
     # Logged against the person, unless the item is anonymous: then against the item, so the
@@ -141,9 +148,7 @@ def user_warn(*, moderator: User, item: Item, message: str) -> Notification:
 
 @transaction.atomic
 def user_suspend(*, moderator: User, user: User, days: int, reason: str) -> Suspension:
-    require(can_moderate, moderator)
-    if user.pk == moderator.pk:
-        raise ActionNotAllowed("You cannot suspend yourself.")
+    require(can_suspend, moderator, user)
     if not 1 <= days <= 365:
         raise ValueError("A suspension lasts from 1 to 365 days.")
     now = timezone.now()
@@ -237,10 +242,13 @@ def answer_uncurate(*, moderator: User, answer: Answer, reason: str = "") -> Non
 
 @transaction.atomic
 def question_feature(*, moderator: User, question: Question, level: Level | None) -> Feature:
-    """Pin a question on the home page (level None) or on a level's page, at the end."""
+    """Pin a question on the home page (level None) or on its own level's page, at the end."""
     require(can_moderate, moderator)
     if question.is_hidden:
         raise ActionNotAllowed("Hidden questions cannot be featured.")
+    if level is not None and level.pk != question.level_id:
+        raise ActionNotAllowed("A question is featured on its own level's page only.")
+    Question.objects.select_for_update().get(pk=question.pk)  # one pin at a time
     existing = Feature.objects.filter(question=question, level=level).first()
     if existing:
         return existing
@@ -255,6 +263,17 @@ def question_feature(*, moderator: User, question: Question, level: Level | None
         details={"where": level.slug if level else "home"},
     )
     return feature
+
+
+@transaction.atomic
+def question_feature_toggle(*, moderator: User, question: Question, level: Level | None) -> bool:
+    """Pin the question there, or take the pin away if it is there. True when now pinned."""
+    existing = Feature.objects.filter(question=question, level=level).first()
+    if existing:
+        question_unfeature(moderator=moderator, feature=existing)
+        return False
+    question_feature(moderator=moderator, question=question, level=level)
+    return True
 
 
 @transaction.atomic

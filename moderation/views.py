@@ -56,12 +56,16 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = FlagForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         ratelimit.hit(request, "flag")
-        services.flag_create(
-            flagger=request.user,
-            item=item,
-            reason=form.cleaned_data["reason"],
-            text=form.cleaned_data["text"],
-        )
+        try:
+            services.flag_create(
+                flagger=request.user,
+                item=item,
+                reason=form.cleaned_data["reason"],
+                text=form.cleaned_data["text"],
+            )
+        except services.AlreadyFlagged as already:
+            messages.info(request, str(already))
+            return _back(request, item)
         messages.success(request, "Thank you. A moderator will look at it.")
         return _back(request, item)
     context = {"form": form, "item": item, "question": thread_of(item)}
@@ -76,12 +80,7 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    context = {
-        "items": selectors.flag_queue(),
-        "warn_form": WarnForm(auto_id=False),
-        "hide_form": ReasonForm(auto_id=False),
-    }
-    return render(request, "moderation/queue.html", context)
+    return render(request, "moderation/queue.html", {"items": selectors.flag_queue()})
 
 
 @require_GET
@@ -95,7 +94,7 @@ def hidden(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    form = AuditFilterForm(request.GET or None)
+    form = AuditFilterForm(request.GET or None, moderators=selectors.moderator_names())
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.audit_log(
         action=filters.get("action") or None,
@@ -269,13 +268,10 @@ def feature(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     where = request.POST.get("where", "home")
     level = None if where == "home" else get_object_or_404(Level, slug=where)
-    existing = Feature.objects.filter(question=question, level=level).first()
-    if existing:
-        services.question_unfeature(moderator=request.user, feature=existing)
-        messages.info(request, "The question is no longer featured there.")
-    else:
-        services.question_feature(moderator=request.user, question=question, level=level)
+    if services.question_feature_toggle(moderator=request.user, question=question, level=level):
         messages.success(request, "The question is featured.")
+    else:
+        messages.info(request, "The question is no longer featured there.")
     return redirect(question)
 
 

@@ -97,3 +97,8 @@ class CommentFactory(_ServiceFactory):
         from forum.services import comment_create
 
         return comment_create(**kwargs)
+
+
+def superuser() -> User:
+    """Only a superuser may suspend a moderator (forum.permissions.can_suspend)."""
+    return UserFactory(is_superuser=True, is_staff=True)

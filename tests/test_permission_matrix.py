@@ -57,7 +57,7 @@ from forum.models import Answer, Comment, Feature, Notification, Question, Vote
 from growth.models import Assessment, Plan
 from moderation import services as moderation
 from moderation.models import MODERATORS_GROUP, AuditEntry, Flag, Suspension
-from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory, superuser
 from tests.growth import factories as growth
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -145,7 +145,7 @@ MATRIX = [
     Entry("forum:ask", "ask a question", "nobody",
           expect="login  ok   ok   ok   ok   403", data=ASK),
     Entry("forum:preview", "render markdown for the ask/edit forms (writes nothing)", "nobody",
-          expect="ok     ok   ok   ok   ok   ok", data={"body": "A **bold** claim"}),
+          expect="login  ok   ok   ok   ok   ok", data={"body": "A **bold** claim"}),
     Entry("forum:question_edit", "edit a question", "question",
           expect="login  403  ok   403  ok   403", data=QUESTION_EDIT),
     Entry("forum:answer_create", "answer a question", "question",
@@ -549,8 +549,8 @@ def make_moderator() -> User:
 
 
 def suspend(person: User, *, by: User) -> User:
-    if person.pk == by.pk:  # nobody suspends themselves; another moderator does it
-        by = make_moderator()
+    if person.pk == by.pk or person.is_moderator:  # only a superuser suspends a moderator
+        by = superuser()
     moderation.user_suspend(moderator=by, user=person, days=3, reason="Cooling off for 3 days")
     assert person.is_suspended
     return person

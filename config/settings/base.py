@@ -162,7 +162,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from a meta tag, not the cookie
+CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from hx-headers, never from the cookie
 
 # A strict policy: no inline script or style. Anything inline would need {{ csp_nonce }}.
 SECURE_CSP = {
@@ -184,6 +184,8 @@ LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
 RUNGS_FLAGS_TO_HIDE = 3
 # Rate limits per person and per address, "count/period" with period s, m, h or d. Over the
 # limit, the site answers 429 and says when to try again (see forum/ratelimit.py).
+# How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
+RUNGS_TRUSTED_PROXIES = env_int("RUNGS_TRUSTED_PROXIES", 0)
 RUNGS_RATE_LIMITS = {
     "question": "5/h",
     "answer": "20/h",
@@ -191,6 +193,7 @@ RUNGS_RATE_LIMITS = {
     "vote": "120/h",
     "flag": "20/h",
     "edit": "40/h",
+    "preview": "300/h",
 }
 
 LOGGING = {

@@ -3,6 +3,7 @@
 from django import template
 
 from forum import identity, permissions
+from forum.http import url_with_params
 from forum.markdown import plain_text
 
 register = template.Library()
@@ -18,10 +19,12 @@ for _name in (
     "can_delete",
     "can_flag",
     "can_reveal",
+    "can_see_history",
 ):
     register.filter(_name, getattr(permissions, _name))
 register.filter("can_ask", permissions.can_ask)
 register.filter("can_moderate", permissions.can_moderate)
+register.filter("can_suspend", permissions.can_suspend)
 
 
 @register.simple_tag
@@ -44,3 +47,9 @@ register.filter("anonymous_label", identity.anonymous_label)
 def excerpt(html: str, length: int = 160) -> str:
     """Plain text from stored HTML, cut at a word: for meta descriptions and list rows."""
     return plain_text(html, limit=int(length))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """{% page_url 3 %}: this page, with the other filters kept, at page 3."""
+    return url_with_params(context["request"], page=number)

@@ -33,7 +33,9 @@ def test_results_page(page: Page, ladder):
         services.RatingInput(e.pk, strong.get(e.competency.slug, 0) if i % 3 else 1)
         for i, e in enumerate(items)
     ]
-    services.assessment_save(assessment=assessment, ratings=ratings, finish=True)
+    services.assessment_save(
+        user=assessment.owner, assessment=assessment, ratings=ratings, finish=True
+    )
     log_in(page, person.email)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/growth/assessments/{assessment.pk}/results/")

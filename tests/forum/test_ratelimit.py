@@ -226,6 +226,7 @@ def test_the_default_limits_come_from_settings(settings):
         "vote": "120/h",
         "flag": "20/h",
         "edit": "40/h",
+        "preview": "300/h",
     }
     for limit in settings.RUNGS_RATE_LIMITS.values():
         ratelimit.parse(limit)

@@ -381,7 +381,7 @@ class TestSearchPage:
         assert "Page 1 of 2" in first
         assert "Page 2 of 2" in second
         assert "Page 2 of 2" in beyond  # past the end: the last page
-        assert 'rel="next" href="?q=sabbatical&amp;page=2"' in first
+        assert 'rel="next" href="/search/?q=sabbatical&amp;page=2"' in first
 
         def listed(html):
             return {q.pk for q in questions if q.get_absolute_url() in html}

@@ -141,6 +141,7 @@ class TestAsk:
         assert not Question.objects.exists()
 
     def test_htmx_preview_returns_the_fragment(self, client):
+        client.force_login(UserFactory())
         response = client.post(reverse("forum:preview"), {"body": "# Heading\n<script>x</script>"})
         assert response.status_code == 200
         assert "<h1>Heading</h1>" in response.text

@@ -29,7 +29,9 @@ def rate_all(assessment: Assessment, value=None, *, finish=True, by_competency=N
                 expectation.pk, Rating.Value.SOMETIMES if chosen is None else chosen
             )
         )
-    return services.assessment_save(assessment=assessment, ratings=ratings, finish=finish)
+    return services.assessment_save(
+        user=assessment.owner, assessment=assessment, ratings=ratings, finish=finish
+    )
 
 
 def finished(owner, **kwargs) -> Assessment:
@@ -48,12 +50,13 @@ def items(assessment: Assessment) -> list:
 def plan(owner, **kwargs):
     """A plan generated from a fresh finished assessment (design a gap, craft a strength)."""
     kwargs.setdefault("by_competency", {"craft": Rating.Value.CONSISTENTLY, "design": 0})
-    return services.plan_generate(assessment=finished(owner, **kwargs))
+    assessment = finished(owner, **kwargs)
+    return services.plan_generate(user=owner, assessment=assessment)
 
 
 def shared_plan(owner, **kwargs):
     the_plan = plan(owner, **kwargs)
-    services.plan_share(plan=the_plan)
+    services.plan_share(user=the_plan.owner, plan=the_plan)
     return the_plan
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from growth import services
 from growth.models import Assessment, Goal, Plan, Rating
 from moderation.models import MODERATORS_GROUP
-from tests.factories import UserFactory
+from tests.factories import UserFactory, superuser
 from tests.growth import factories as growth
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -34,7 +34,7 @@ def scene() -> Scene:
     owner = UserFactory(show_readiness=False)
     earlier = growth.finished(owner, value=1)
     done = growth.finished(owner, by_competency={"craft": 2, "design": 0})
-    plan = services.plan_generate(assessment=done)
+    plan = services.plan_generate(user=done.owner, assessment=done)
     draft = growth.start(owner)
     growth.rate_all(draft, 2, finish=False)
     return Scene(owner, draft, done, earlier, plan)
@@ -117,7 +117,7 @@ def test_everyone_else_gets_404(client, scene, who):
     if who == "a suspended moderator":
         from moderation import services as moderation
 
-        moderation.user_suspend(moderator=moderator(), user=viewer, days=1, reason="Cool off")
+        moderation.user_suspend(moderator=superuser(), user=viewer, days=1, reason="Cool off")
     client.force_login(viewer)
     _walk(client, scene, "404")
 
@@ -153,7 +153,7 @@ def test_the_owner_walks_the_same_urls(client, scene):
 
 class TestShareLinks:
     def test_a_live_link_works_logged_out_read_only(self, client, scene):
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         response = client.get(reverse("growth:shared", args=[token]))
         html = response.text
         assert response.status_code == 200
@@ -175,7 +175,7 @@ class TestShareLinks:
         assert scene.owner.username not in html
 
     def test_headers_keep_the_token_out_of_referrers_and_search_engines(self, client, scene):
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         response = client.get(reverse("growth:shared", args=[token]))
         assert response["Referrer-Policy"] == "no-referrer"
         assert "noindex" in response["X-Robots-Tag"]
@@ -184,14 +184,14 @@ class TestShareLinks:
     @pytest.mark.parametrize("who", ["another person", "a moderator"])
     def test_holders_of_the_link_can_read_it_signed_in_too(self, client, scene, who):
         client.force_login(UserFactory() if who == "another person" else moderator())
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         response = client.get(reverse("growth:shared", args=[token]))
         assert response.status_code == 200
         # The link opens this plan only: not its editor.
         assert client.get(reverse("growth:plan", args=[scene.plan.pk])).status_code == 404
 
     def test_revoking_is_a_404_at_once(self, client, scene):
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         shared = reverse("growth:shared", args=[token])
         assert client.get(shared).status_code == 200
         client.force_login(scene.owner)
@@ -199,7 +199,7 @@ class TestShareLinks:
         client.logout()
         assert client.get(shared).status_code == 404
         # Sharing again makes a new link; the old one stays dead.
-        new = services.plan_share(plan=Plan.objects.get(pk=scene.plan.pk))
+        new = services.plan_share(user=scene.plan.owner, plan=Plan.objects.get(pk=scene.plan.pk))
         assert new != token
         assert client.get(shared).status_code == 404
         assert client.get(reverse("growth:shared", args=[new])).status_code == 200
@@ -209,24 +209,24 @@ class TestShareLinks:
         ["not-a-token", "x" * 43, "A" * 200, "%20", "..", "None", "null"],
     )
     def test_made_up_tokens_are_404(self, client, scene, token):
-        services.plan_share(plan=scene.plan)
+        services.plan_share(user=scene.plan.owner, plan=scene.plan)
         growth.plan(UserFactory())  # a private plan: its token is empty
         response = client.get(reverse("growth:shared", args=[token]))
         assert response.status_code == 404
 
     def test_a_token_differing_by_one_character_is_404(self, client, scene):
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         flipped = token[:-1] + ("A" if token[-1] != "A" else "B")
         assert client.get(reverse("growth:shared", args=[flipped])).status_code == 404
         assert client.get(reverse("growth:shared", args=[token[:-1]])).status_code == 404
 
     def test_a_token_with_a_nul_byte_is_404(self, client, scene):
-        services.plan_share(plan=scene.plan)
+        services.plan_share(user=scene.plan.owner, plan=scene.plan)
         response = client.get("/growth/shared/abc%00/")
         assert response.status_code == 404
 
     def test_the_shared_page_only_answers_get(self, client, scene):
-        token = services.plan_share(plan=scene.plan)
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         response = client.post(reverse("growth:shared", args=[token]), {"title": "x"})
         assert response.status_code == 405
 

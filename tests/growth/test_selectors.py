@@ -88,7 +88,7 @@ class TestShared:
     def test_a_revoked_token_is_404(self):
         plan = growth.shared_plan(UserFactory())
         token = plan.share_token
-        services.plan_unshare(plan=plan)
+        services.plan_unshare(user=plan.owner, plan=plan)
         with pytest.raises(Http404):
             selectors.plan_shared(token=token)
 
@@ -98,7 +98,9 @@ class TestRatingSheet:
         assessment = growth.start(UserFactory())
         first = growth.items(assessment)[0]
         services.assessment_save(
-            assessment=assessment, ratings=[services.RatingInput(first.pk, 2, "my RFC")]
+            user=assessment.owner,
+            assessment=assessment,
+            ratings=[services.RatingInput(first.pk, 2, "my RFC")],
         )
         sheet = selectors.rating_sheet(assessment=assessment)
         assert [block.competency.slug for block in sheet] == list(

@@ -115,6 +115,7 @@ class TestSave:
         assessment = growth.start(UserFactory())
         first, second = growth.items(assessment)[:2]
         services.assessment_save(
+            user=assessment.owner,
             assessment=assessment,
             ratings=[
                 RatingInput(first.pk, CONSISTENTLY, "  https://example.com/design-doc  "),
@@ -131,15 +132,21 @@ class TestSave:
     def test_saving_again_updates_in_place(self):
         assessment = growth.start(UserFactory())
         first = growth.items(assessment)[0]
-        services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 0, "a")])
-        services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 2, "b")])
+        services.assessment_save(
+            user=assessment.owner, assessment=assessment, ratings=[RatingInput(first.pk, 0, "a")]
+        )
+        services.assessment_save(
+            user=assessment.owner, assessment=assessment, ratings=[RatingInput(first.pk, 2, "b")]
+        )
         assert list(assessment.ratings.values_list("value", "evidence")) == [(2, "b")]
 
     def test_evidence_is_cut_at_500_characters(self):
         assessment = growth.start(UserFactory())
         first = growth.items(assessment)[0]
         services.assessment_save(
-            assessment=assessment, ratings=[RatingInput(first.pk, 1, "x" * 600)]
+            user=assessment.owner,
+            assessment=assessment,
+            ratings=[RatingInput(first.pk, 1, "x" * 600)],
         )
         assert len(assessment.ratings.get().evidence) == 500
 
@@ -148,6 +155,7 @@ class TestSave:
         some = growth.items(assessment)[:5]
         with pytest.raises(ValidationError) as raised:
             services.assessment_save(
+                user=assessment.owner,
                 assessment=assessment,
                 ratings=[RatingInput(e.pk, SOMETIMES) for e in some],
                 finish=True,
@@ -162,14 +170,20 @@ class TestSave:
         assessment = growth.start(UserFactory())
         everything = growth.items(assessment)
         services.assessment_save(
-            assessment=assessment, ratings=[RatingInput(e.pk, 1) for e in everything[:60]]
+            user=assessment.owner,
+            assessment=assessment,
+            ratings=[RatingInput(e.pk, 1) for e in everything[:60]],
         )
         with pytest.raises(ValidationError, match="4 left"):
             services.assessment_save(
-                assessment=assessment, ratings=[RatingInput(everything[60].pk, 1)], finish=True
+                user=assessment.owner,
+                assessment=assessment,
+                ratings=[RatingInput(everything[60].pk, 1)],
+                finish=True,
             )
         assert assessment.ratings.count() == 60
         services.assessment_save(
+            user=assessment.owner,
             assessment=assessment,
             ratings=[RatingInput(e.pk, 2) for e in everything[60:]],
             finish=True,
@@ -188,6 +202,7 @@ class TestSave:
         for outside in (senior_only, other_track):
             with pytest.raises(ValidationError) as raised:
                 services.assessment_save(
+                    user=assessment.owner,
                     assessment=assessment,
                     ratings=[RatingInput(inside.pk, 2), RatingInput(outside.pk, 2)],
                 )
@@ -195,7 +210,9 @@ class TestSave:
                 "A rating is for an expectation this assessment does not cover."
             ]
         with pytest.raises(ValidationError):
-            services.assessment_save(assessment=assessment, ratings=[RatingInput(999_999_999, 1)])
+            services.assessment_save(
+                user=assessment.owner, assessment=assessment, ratings=[RatingInput(999_999_999, 1)]
+            )
         assert not Rating.objects.filter(assessment=assessment).exists()
 
     @pytest.mark.parametrize("value", [3, 7, -1])
@@ -204,6 +221,7 @@ class TestSave:
         first, second = growth.items(assessment)[:2]
         with pytest.raises(ValidationError) as raised:
             services.assessment_save(
+                user=assessment.owner,
                 assessment=assessment,
                 ratings=[RatingInput(first.pk, 2), RatingInput(second.pk, value)],
             )
@@ -214,27 +232,31 @@ class TestSave:
         assessment = growth.finished(UserFactory(), value=SOMETIMES)
         first = growth.items(assessment)[0]
         with pytest.raises(ValidationError) as raised:
-            services.assessment_save(assessment=assessment, ratings=[RatingInput(first.pk, 2)])
+            services.assessment_save(
+                user=assessment.owner, assessment=assessment, ratings=[RatingInput(first.pk, 2)]
+            )
         assert raised.value.messages == [
             "This assessment is finished; start a new one to rate again."
         ]
         assert assessment.ratings.get(expectation=first).value == SOMETIMES
         with pytest.raises(ValidationError):
-            services.assessment_save(assessment=assessment, ratings=[], finish=True)
+            services.assessment_save(
+                user=assessment.owner, assessment=assessment, ratings=[], finish=True
+            )
 
 
 class TestDiscard:
     def test_a_draft_goes_with_its_ratings(self):
         assessment = growth.start(UserFactory())
         growth.rate_all(assessment, finish=False)
-        services.assessment_discard(assessment=assessment)
+        services.assessment_discard(user=assessment.owner, assessment=assessment)
         assert not Assessment.objects.filter(pk=assessment.pk).exists()
         assert not Rating.objects.filter(assessment_id=assessment.pk).exists()
 
     def test_finished_assessments_are_kept(self):
         assessment = growth.finished(UserFactory())
         with pytest.raises(ValidationError) as raised:
-            services.assessment_discard(assessment=assessment)
+            services.assessment_discard(user=assessment.owner, assessment=assessment)
         assert raised.value.messages == ["Finished assessments are kept."]
         assert Assessment.objects.filter(pk=assessment.pk).exists()
         assert assessment.ratings.count() == 65
@@ -247,7 +269,9 @@ class TestPlanGenerate:
     def generate(self, **kwargs):
         kwargs.setdefault("by_competency", {"craft": CONSISTENTLY, "design": NOT_YET})
         assessment = growth.finished(UserFactory(), **kwargs)
-        return assessment, services.plan_generate(assessment=assessment, today=TODAY)
+        return assessment, services.plan_generate(
+            user=assessment.owner, assessment=assessment, today=TODAY
+        )
 
     def test_one_goal_per_weak_competency_worst_first_at_most_five(self):
         assessment, plan = self.generate()
@@ -332,7 +356,9 @@ class TestPlanGenerate:
 
     def test_it_is_idempotent(self):
         assessment, plan = self.generate()
-        again = services.plan_generate(assessment=fresh(assessment), today=TODAY)
+        again = services.plan_generate(
+            user=assessment.owner, assessment=fresh(assessment), today=TODAY
+        )
         assert again.pk == plan.pk
         assert Plan.objects.filter(assessment=assessment).count() == 1
         assert Goal.objects.filter(plan=plan).count() == 5
@@ -341,11 +367,12 @@ class TestPlanGenerate:
         draft = growth.start(UserFactory())
         growth.rate_all(draft, finish=False)
         with pytest.raises(ValidationError, match="Finish the assessment"):
-            services.plan_generate(assessment=draft)
+            services.plan_generate(user=draft.owner, assessment=draft)
         assert not Plan.objects.exists()
 
     def test_the_default_date_is_90_days_from_today(self):
-        plan = services.plan_generate(assessment=growth.finished(UserFactory(), value=NOT_YET))
+        done = growth.finished(UserFactory(), value=NOT_YET)
+        plan = services.plan_generate(user=done.owner, assessment=done)
         assert plan.goals.first().target_date == timezone.localdate() + timedelta(days=90)
 
 
@@ -354,6 +381,7 @@ class TestPlanUpdate:
         plan = growth.plan(UserFactory())
         first, second, *others = plan.goals.all()
         services.plan_update(
+            user=plan.owner,
             plan=plan,
             title="  Senior by spring  ",
             discuss="Scope of the next project\n- Promotion timeline\n",
@@ -387,7 +415,7 @@ class TestPlanUpdate:
 
     def test_no_goals_removes_them_all(self):
         plan = growth.plan(UserFactory())
-        services.plan_update(plan=plan, title=plan.title, discuss="", goals=[])
+        services.plan_update(user=plan.owner, plan=plan, title=plan.title, discuss="", goals=[])
         assert plan.goals.count() == 0
         assert fresh(plan).discuss == ""
 
@@ -396,6 +424,7 @@ class TestPlanUpdate:
         their_goal = theirs.goals.first()
         before = (their_goal.title, their_goal.actions)
         services.plan_update(
+            user=mine.owner,
             plan=mine,
             title=mine.title,
             discuss="",
@@ -411,7 +440,7 @@ class TestPlanUpdate:
         plan = growth.plan(UserFactory())
         count = plan.goals.count()
         with pytest.raises(ValidationError):
-            services.plan_update(plan=plan, title="   ", discuss="x", goals=[])
+            services.plan_update(user=plan.owner, plan=plan, title="   ", discuss="x", goals=[])
         plan = Plan.objects.get(pk=plan.pk)
         assert plan.title == "From mid-level engineer to senior engineer"
         assert plan.goals.count() == count
@@ -420,26 +449,31 @@ class TestPlanUpdate:
 class TestSharing:
     def test_a_token_is_long_random_and_kept(self):
         plan = growth.plan(UserFactory())
-        token = services.plan_share(plan=plan)
+        token = services.plan_share(user=plan.owner, plan=plan)
         assert len(token) >= 43  # 32 random bytes
         assert set(token) <= set(string.ascii_letters + string.digits + "-_")
         assert fresh(plan).share_token == token
         assert plan.shared_at is not None
-        assert services.plan_share(plan=plan) == token  # sharing again keeps the link
+        assert (
+            services.plan_share(user=plan.owner, plan=plan) == token
+        )  # sharing again keeps the link
 
     def test_tokens_differ_between_plans(self):
-        tokens = {services.plan_share(plan=growth.plan(UserFactory())) for _ in range(3)}
+        tokens = {
+            services.plan_share(user=plan.owner, plan=plan)
+            for plan in (growth.plan(UserFactory()) for _ in range(3))
+        }
         assert len(tokens) == 3
 
     def test_unsharing_clears_it_and_sharing_again_makes_a_new_one(self):
         plan = growth.plan(UserFactory())
-        old = services.plan_share(plan=plan)
-        services.plan_unshare(plan=plan)
+        old = services.plan_share(user=plan.owner, plan=plan)
+        services.plan_unshare(user=plan.owner, plan=plan)
         plan = fresh(plan)
         assert plan.share_token is None
         assert plan.shared_at is None
         assert not Plan.objects.filter(share_token=old).exists()
-        assert services.plan_share(plan=plan) != old
+        assert services.plan_share(user=plan.owner, plan=plan) != old
 
 
 def test_every_competency_is_known_to_the_plans():

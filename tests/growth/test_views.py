@@ -65,8 +65,8 @@ class TestDashboard:
     def test_lists_ones_assessments_and_plans(self, client, person):
         first = growth.finished(person, by_competency=MIXED)
         second = growth.finished(person)
-        plan = services.plan_generate(assessment=first)
-        services.plan_share(plan=plan)
+        plan = services.plan_generate(user=first.owner, assessment=first)
+        services.plan_share(user=plan.owner, plan=plan)
         draft = growth.start(person)
         growth.finished(UserFactory())  # someone else's: not listed
         response = client.get(url("dashboard"))
@@ -569,6 +569,7 @@ class TestExports:
         plan = growth.plan(person)
         first = plan.goals.first()
         services.plan_update(
+            user=plan.owner,
             plan=plan,
             title="Senior by autumn",
             discuss="Promotion timeline\nNext project",
@@ -744,7 +745,9 @@ class TestQueryBudgets:
         on the plan, and a draft with every expectation rated."""
         for i in range(count):
             done = growth.finished(person, value=i % 3)  # finishes the open draft first
-            services.plan_share(plan=services.plan_generate(assessment=done))
+            services.plan_share(
+                user=person, plan=services.plan_generate(user=person, assessment=done)
+            )
             QuestionFactory(tags=["architecture", "mentoring"])
             QuestionFactory(tags=["on-call"])
         goals = [
@@ -757,15 +760,17 @@ class TestQueryBudgets:
             )
             for i, goal in enumerate([*plan.goals.all(), *[None] * 10])
         ]
-        services.plan_update(plan=plan, title=plan.title, discuss=plan.discuss, goals=goals)
+        services.plan_update(
+            user=plan.owner, plan=plan, title=plan.title, discuss=plan.discuss, goals=goals
+        )
         growth.rate_all(growth.start(person), finish=False)
 
     @pytest.mark.parametrize("page", list(BUDGETS))
     def test_pages_stay_flat_as_data_grows(self, client, page, django_assert_max_num_queries):
         person = UserFactory(show_readiness=True)
         first = growth.finished(person, by_competency=MIXED)
-        plan = services.plan_generate(assessment=first)
-        services.plan_share(plan=plan)
+        plan = services.plan_generate(user=first.owner, assessment=first)
+        services.plan_share(user=plan.owner, plan=plan)
         second = growth.finished(person)
         growth.start(person)
         QuestionFactory(tags=["system-design"])

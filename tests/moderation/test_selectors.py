@@ -93,7 +93,7 @@ class TestHiddenContent:
 class TestPins:
     def test_home_first_then_each_level_in_ladder_order(self, ladder):
         mod = moderator()
-        a, b = QuestionFactory(), QuestionFactory()
+        a, b = QuestionFactory(), QuestionFactory(level=ladder["senior"])
         services.question_feature(moderator=mod, question=a, level=None)
         services.question_feature(moderator=mod, question=b, level=None)
         services.question_feature(moderator=mod, question=b, level=ladder["senior"])

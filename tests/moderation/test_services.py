@@ -15,7 +15,13 @@ from forum.models import Answer, Comment, Feature, Notification, Question, Revis
 from forum.permissions import ActionNotAllowed
 from moderation import services
 from moderation.models import AuditEntry, Flag, Suspension
-from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from tests.factories import (
+    AnswerFactory,
+    CommentFactory,
+    QuestionFactory,
+    UserFactory,
+    superuser,
+)
 from tests.moderation.factories import flag, flags, fresh, moderator, moderators_group
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -106,7 +112,7 @@ class TestModeratorFlagSync:
 
     def test_a_suspended_moderator_cannot_moderate(self):
         mod = moderator()
-        services.user_suspend(moderator=moderator(), user=mod, days=3, reason="Cooling off")
+        services.user_suspend(moderator=superuser(), user=mod, days=3, reason="Cooling off")
         assert not permissions.can_moderate(mod)
         with pytest.raises(ActionNotAllowed, match="suspended"):
             services.question_lock(moderator=mod, question=QuestionFactory(), reason="Heated")
@@ -507,7 +513,11 @@ class TestFlags:
         with pytest.raises(IntegrityError), transaction.atomic():
             Flag.objects.create(flagger=flagger, reason="rude", **{kind: items[kind]})
         Flag.objects.create(
-            flagger=flagger, reason="rude", status="dismissed", **{kind: items[kind]}
+            flagger=flagger,
+            reason="rude",
+            status="dismissed",
+            handled_at=timezone.now(),
+            **{kind: items[kind]},
         )
 
     def test_the_database_wants_one_target_and_text_for_needs_moderator(self):
@@ -867,7 +877,7 @@ class TestSuspend:
 
     def test_nobody_suspends_themselves(self):
         mod = moderator()
-        with pytest.raises(ActionNotAllowed, match="yourself"):
+        with pytest.raises(ActionNotAllowed, match="themselves"):
             services.user_suspend(moderator=mod, user=mod, days=1, reason="x")
 
     def test_suspended_people_can_still_sign_in_and_read(self):
@@ -1038,3 +1048,17 @@ class TestNoNoise:
         services.content_hide(moderator=moderator(), item=answer, reason="Spam")
         assert notification_unread_count(recipient=asker) == 0
         assert notification_list(recipient=asker) == []
+
+
+def test_a_question_is_featured_on_its_own_level_only(ladder):
+    question = QuestionFactory(level=ladder["mid"])
+    with pytest.raises(ActionNotAllowed, match="own level"):
+        services.question_feature(moderator=moderator(), question=question, level=ladder["senior"])
+    assert not Feature.objects.exists()
+
+
+def test_the_feature_toggle_pins_then_unpins(ladder):
+    question, mod = QuestionFactory(), moderator()
+    assert services.question_feature_toggle(moderator=mod, question=question, level=None)
+    assert not services.question_feature_toggle(moderator=mod, question=question, level=None)
+    assert not Feature.objects.exists()

@@ -238,8 +238,8 @@ class TestFlagging:
         client.force_login(UserFactory())
         where = url("flag", "question", thread[0].pk)
         client.post(where, {"reason": "spam"})
-        again = client.post(where, {"reason": "rude"})
-        assert again.status_code == 403
+        again = client.post(where, {"reason": "rude"}, follow=True)
+        assert again.redirect_chain[-1][0].endswith(thread[0].get_absolute_url())
         assert "You have already flagged this; a moderator will look at it." in again.text
         assert Flag.objects.count() == 1
 
@@ -784,7 +784,7 @@ class TestSuspend:
     def test_moderators_cannot_suspend_themselves(self, mod_client):
         response = mod_client.post(url("suspend", "mod-ada"), {"days": 1, "reason": "x"})
         assert response.status_code == 403
-        assert "You cannot suspend yourself." in response.text
+        assert "nobody can suspend a superuser or themselves" in response.text
 
     def test_missing_people_are_404(self, mod_client):
         assert mod_client.get(url("person", "nobody-here")).status_code == 404
@@ -1061,7 +1061,7 @@ def _record_spread(count: int, mod, person) -> None:
 
 
 # (page, budget): the number of queries pinned for each page, whatever its size.
-BUDGETS = {"queue": 5, "hidden": 7, "log": 6, "featured": 6, "person": 12}
+BUDGETS = {"queue": 5, "hidden": 7, "log": 7, "featured": 6, "person": 12}
 
 
 class TestQueryBudgets:
