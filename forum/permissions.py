@@ -115,8 +115,14 @@ def can_accept(user, answer) -> bool:
 
 
 def can_delete(user, item) -> bool:
-    """Authors delete (hide) their own posts; a moderator hides instead, with a reason."""
-    return _may_act(user) and item.author_id == user.pk and not item.is_hidden
+    """Authors delete (hide) their own posts, unless the thread is locked; a moderator hides
+    instead, with a reason."""
+    return (
+        _may_act(user)
+        and item.author_id == user.pk
+        and not item.is_hidden
+        and not thread_of(item).is_locked
+    )
 
 
 def can_flag(user, item) -> bool:
@@ -147,7 +153,7 @@ _REFUSALS = {
 }
 
 
-_STOPPED_BY_A_LOCK = (can_answer, can_comment, can_vote, can_edit, can_accept)
+_STOPPED_BY_A_LOCK = (can_answer, can_comment, can_vote, can_edit, can_accept, can_delete)
 
 
 def refusal(rule, user, *objects) -> str:

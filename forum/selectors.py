@@ -129,6 +129,11 @@ def question_page(*, question: Question, viewer: User) -> QuestionPage:
             if comment.question_id
             else ("answer", comment.answer_id)
         )
+        # The rules read the comment's thread: hand it the objects already loaded.
+        if comment.question_id:
+            comment.question = question
+        else:
+            comment.answer = views[key].post
         views[key].comments.append(CommentView(comment, author_card(comment, viewer)))
 
     if viewer.is_authenticated:
@@ -229,16 +234,21 @@ class Home:
     tags: list[Tag]
 
 
-def home(*, size: int = 6) -> Home:
-    """The front page: the newest questions, and the ones with the most going on."""
+def home(*, size: int = 5) -> Home:
+    """The front page: pins, the newest questions, and the ones with the most going on; each
+    question shows once."""
+    pinned = featured(level=None)
+    newest = list(question_list(sort="newest").exclude(pk__in=[q.pk for q in pinned])[:size])
+    shown = [q.pk for q in pinned + newest]
     most_active = (
         question_list()
         .filter(answer_count__gt=0)
+        .exclude(pk__in=shown)
         .order_by("-answer_count", "-last_activity_at", "-id")
     )
     return Home(
-        featured=featured(level=None),
-        newest=list(question_list(sort="newest")[:size]),
+        featured=pinned,
+        newest=newest,
         active=list(most_active[:size]),
         levels=levels_with_counts(),
         tags=tags_popular(limit=20),

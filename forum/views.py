@@ -18,12 +18,30 @@ from forum.http import form_data, login_required, url_with_params, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
 from forum.notifications import notifications_mark_read
-from forum.permissions import can_comment, can_edit, can_moderate, can_see_history, require
+from forum.permissions import (
+    can_comment,
+    can_delete,
+    can_edit,
+    can_moderate,
+    can_see_history,
+    require,
+)
 from forum.revisions import revision_diff
 from forum.selectors import PostView
+from forum.tags import TagError, normalise_tag
 from ladder.models import Competency, Level
 
 PAGE_SIZE = 20
+
+
+def _tag_slug(raw: str | None) -> str | None:
+    """A typed tag as the slug it is stored under ("Growth Plan" → "growth-plan")."""
+    if not raw or not raw.strip():
+        return None
+    try:
+        return normalise_tag(raw)
+    except TagError:
+        raise Http404(f"“{raw[:40]}” is not a tag.") from None
 
 
 def _page(request: HttpRequest, items, size: int = PAGE_SIZE):
@@ -44,7 +62,7 @@ def question_list(
     request: HttpRequest, level: str | None = None, tag: str | None = None
 ) -> HttpResponse:
     level_slug = level or request.GET.get("level") or None
-    tag_slug = tag or request.GET.get("tag") or None
+    tag_slug = _tag_slug(tag or request.GET.get("tag"))
     competency_slug = request.GET.get("competency") or None
     level_obj = get_object_or_404(Level, slug=level_slug) if level_slug else None
     competency = get_object_or_404(Competency, slug=competency_slug) if competency_slug else None
@@ -302,11 +320,17 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forum/answer_form.html", context, status=_form_status(form))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def item_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """An author deletes their own post or comment (it is hidden, never removed)."""
+    """An author deletes their own post or comment (it is hidden, never removed), after
+    confirming on a page of its own: a stray click should not make a post disappear."""
     item = _item_or_404(request, kind, pk)
+    require(can_delete, request.user, item)
+    if request.method == "GET":
+        return render(
+            request, "forum/confirm_delete.html", {"item": item, "question": thread_of(item)}
+        )
     services.post_delete(user=request.user, item=item)
     messages.info(request, f"Your {kind} is deleted. A moderator can restore it if needed.")
     if kind == "question":
@@ -376,7 +400,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
         ids = selectors.question_search(
-            query=query, level=form.cleaned_data["level"], tag=form.cleaned_data["tag"] or None
+            query=query, level=form.cleaned_data["level"], tag=_tag_slug(form.cleaned_data["tag"])
         )
         page = _page(request, ids)
         context |= {

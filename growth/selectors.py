@@ -167,11 +167,11 @@ def results(*, assessment: Assessment) -> Results:
         labels,
         [
             (
-                f"{assessment.target_level.name} (target)",
+                f"Ready for {assessment.target_level.name.lower()}",
                 [c.readiness for c in scores.competencies],
             ),
             (
-                f"{assessment.current_level.name} (now)",
+                f"Meets {assessment.current_level.name.lower()} (now)",
                 [current_by_competency.get(c.competency.pk, 0.0) for c in scores.competencies],
             ),
         ],

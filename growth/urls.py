@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("assessments/new/", views.start, name="start"),
     path("assessments/<int:pk>/", views.assess, name="assess"),
+    path("assessments/<int:pk>/discard/", views.discard, name="discard"),
     path("assessments/<int:pk>/results/", views.results, name="results"),
     path("assessments/<int:pk>/plan/", views.make_plan, name="make_plan"),
     path("assessments/compare/", views.compare, name="compare"),

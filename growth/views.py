@@ -75,10 +75,6 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(assessment)
     error, status, submitted = None, 200, None
     if request.method == "POST":
-        if "discard" in request.POST:
-            services.assessment_discard(user=request.user, assessment=assessment)
-            messages.info(request, "The draft is discarded.")
-            return redirect("growth:dashboard")
         finish = "finish" in request.POST
         try:
             submitted = _ratings_from(request.POST)
@@ -95,10 +91,25 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "assessment": assessment,
         "sheet": selectors.rating_sheet(assessment=assessment, submitted=submitted),
+        "show_unrated": bool(error) and request.POST.get("finish") is not None,
         "rating_choices": Rating.Value.choices,
         "error": error,
     }
     return render(request, "growth/assess.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throw a draft away, after saying so on a page of its own."""
+    assessment = selectors.assessment_get(owner=request.user, pk=pk)
+    if assessment.status != Assessment.Status.DRAFT:
+        return redirect(assessment)
+    if request.method == "GET":
+        return render(request, "growth/discard.html", {"assessment": assessment})
+    services.assessment_discard(user=request.user, assessment=assessment)
+    messages.info(request, "The draft is discarded.")
+    return redirect("growth:dashboard")
 
 
 @require_GET

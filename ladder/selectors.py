@@ -35,7 +35,7 @@ def _expectations(*, track: Track | None, max_order: int | None = None) -> list[
         Expectation.objects.active()
         .for_track(track)
         .select_related("level", "competency", "track")
-        .prefetch_related(Prefetch("sources", queryset=Source.objects.only("short_name")))
+        .prefetch_related("sources")
     )
     if max_order is not None:
         queryset = queryset.filter(level__order__lte=max_order)

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from forum.models import Question
@@ -35,21 +37,22 @@ class CloseForm(forms.Form):
     reason = forms.ChoiceField(
         label="Close as", choices=[("", "Choose a reason"), *Question.CloseReason.choices]
     )
-    duplicate_of = forms.IntegerField(
-        label="Original question number",
+    duplicate_of = forms.CharField(
+        label="Original question",
         required=False,
-        min_value=1,
-        help_text="For duplicates: the number that follows /questions/ in the original's address.",
+        max_length=300,
+        help_text="For duplicates: paste the original's address, or its number.",
     )
     note = forms.CharField(label="Note to the asker", max_length=300, required=False)
 
     def clean(self):
         data = super().clean()
         if data.get("reason") == Question.CloseReason.DUPLICATE:
-            number = data.get("duplicate_of")
+            found = re.search(r"(?:/questions/)?(\d+)", data.get("duplicate_of") or "")
+            number = int(found.group(1)) if found else None
             original = Question.objects.visible().filter(pk=number).first() if number else None
             if original is None:
-                self.add_error("duplicate_of", "Give the number of a visible question.")
+                self.add_error("duplicate_of", "Paste the address or number of a visible question.")
             data["original"] = original
         return data
 

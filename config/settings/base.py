@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "django.forms",  # so templates/django/forms/ can restyle every form field
     "allauth",
     "allauth.account",
     "taggit",
@@ -110,6 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 

@@ -15,8 +15,28 @@
   });
 
   // Buttons that print the page (the print stylesheet keeps only the content).
+  // They stay hidden without JavaScript, where they could not work (the browser's own Print
+  // menu still does).
   document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
     button.addEventListener("click", () => window.print());
+  });
+
+  // htmx swaps only on success; say so when a vote is refused (rate limit, suspension…).
+  document.body.addEventListener("htmx:responseError", (event) => {
+    const status = event.detail.xhr.status;
+    const text = status === 429
+      ? "You are voting very fast. Please wait a few minutes and try again."
+      : "That did not work. Please reload the page and try again.";
+    let box = document.getElementById("htmx-error");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "htmx-error";
+      box.className = "message message--error toast";
+      box.setAttribute("role", "alert");
+      document.body.append(box);
+    }
+    box.textContent = text;
   });
 
   // Long posts fold behind "Show more". Without JavaScript they are simply shown in full.

@@ -15,7 +15,7 @@ def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
     page.get_by_role("link", name="Sign up").click()
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Username").fill("sam")
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("sam")

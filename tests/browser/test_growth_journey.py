@@ -51,7 +51,7 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
         "From mid-level engineer to senior engineer"
     )
     first_goal = page.locator("fieldset.goal").first
-    first_goal.get_by_label("Goal:", exact=True).fill("Mentor one junior engineer every week")
+    first_goal.get_by_label("Goal", exact=True).fill("Mentor one junior engineer every week")
     first_goal.get_by_label("Target date").fill("2027-03-31")
     page.get_by_label("To discuss with my manager (one per line)").fill(
         "Who could I mentor?\nWhich design could I lead next quarter?"

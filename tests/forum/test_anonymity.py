@@ -282,7 +282,7 @@ def test_an_htmx_vote_answers_without_naming_the_author(client, scene):
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
-    assert '<span class="vote__score" title="Score">1</span>' in response.text
+    assert '<span class="visually-hidden">Score </span>1</span>' in response.text
     assert_no_identity(response.text, "the htmx vote response")
 
 
@@ -360,7 +360,7 @@ class TestTheAuthor:
         assert f'<span class="author__name">{LABEL}</span>' in text  # still shown by band
         page = client.get(edit)
         assert page.status_code == 200
-        assert "Edit your question" in page.text
+        assert "Edit question" in page.text
         assert scene.question.title in page.text
         assert 'name="is_anonymous"' not in page.text  # editing keeps the anonymity
 

@@ -64,7 +64,7 @@ class TestAnswers:
         assert response["Retry-After"] == "3000"
         assert "Slow down a little" in response.text
         assert "please try again in about 50 minutes." in response.text
-        assert "Nothing you wrote is lost" in response.text
+        assert "your text still in it" in response.text
         assert Answer.objects.count() == 2
         question.refresh_from_db()
         assert question.answer_count == 2

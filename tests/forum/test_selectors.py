@@ -95,9 +95,10 @@ def test_the_sidebar_picks_one_expectation_per_competency(ladder):
 
 
 def test_home_and_tag_counts(three):
-    home = selectors.home()
-    assert titles(home.newest)[0] == "Newest question about a PIP"
-    assert titles(home.active) == ["Oldest question about promotion"]  # only answered ones
+    home = selectors.home(size=2)
+    assert titles(home.newest) == ["Newest question about a PIP", "Middle question about burnout"]
+    assert titles(home.active) == ["Oldest question about promotion"]  # answered, not shown yet
+    assert selectors.home(size=3).active == []  # each question shows once
     counts = {item.level.slug: item.questions for item in home.levels}
     assert counts == {"junior": 1, "mid": 2, "senior": 0}
     assert [(tag.name, tag.n) for tag in home.tags] == [

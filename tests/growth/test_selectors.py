@@ -165,8 +165,8 @@ class TestResults:
         assert results.current_scores.overall == 19 / 37
         assert results.current_scores.percent == 51
         assert [s.name for s in results.radar.series] == [
-            "Senior engineer (target)",
-            "Mid-level engineer (now)",
+            "Ready for senior engineer",
+            "Meets mid-level engineer (now)",
         ]
         assert len(results.radar.axes) == 10
         assert [lb.lines[0] for lb in results.radar.labels][:2] == [

@@ -628,7 +628,7 @@ class TestClose:
                 url("close", question.pk), {"reason": "duplicate", "duplicate_of": number}
             )
             page = follow_messages(mod_client, response)
-            assert "The question is still open: Give the number of a visible question." in page
+            assert "still open: Paste the address or number of a visible question." in page
         assert not fresh(question).is_closed
 
     def test_a_duplicate_of_itself_is_refused_with_a_message(self, mod_client):
@@ -717,18 +717,16 @@ class TestLock:
             reverse("forum:answer_vote", args=[answer.pk]), {"value": "up"}
         ).status_code == (302)
 
-    def test_authors_may_still_delete_on_a_locked_thread(self, client, locked):
+    def test_a_locked_thread_is_frozen_for_deletes_too(self, client, locked):
         answer = locked[1]
         client.force_login(answer.author)
-        assert client.post(reverse("forum:delete", args=["answer", answer.pk])).status_code == 302
-        assert fresh(answer).is_hidden
+        response = client.post(reverse("forum:delete", args=["answer", answer.pk]))
+        assert response.status_code == 403
+        assert "This thread is locked" in response.text
+        assert not fresh(answer).is_hidden
 
     def test_refusals_on_a_locked_thread_give_the_real_reason(self, client, mod_client, locked):
         answer = locked[1]
-        client.force_login(UserFactory())
-        response = client.post(reverse("forum:delete", args=["answer", answer.pk]))
-        assert response.status_code == 403
-        assert "Only the author can delete this post." in response.text
         client.force_login(answer.author)
         response = client.get(url("flag", "answer", answer.pk))
         assert "You cannot flag this." in response.text
@@ -1117,3 +1115,15 @@ class TestQueryBudgets:
         assert response.status_code == 200
         assert response.text.count('class="post post--answer') == 20
         assert response.text.count('class="comment comment--hidden"') == 7
+
+
+def test_the_original_can_be_given_as_an_address(mod_client):
+    original, question = QuestionFactory(), QuestionFactory()
+    mod_client.post(
+        url("close", question.pk),
+        {
+            "reason": "duplicate",
+            "duplicate_of": f"https://rungs.example{original.get_absolute_url()}",
+        },
+    )
+    assert fresh(question).duplicate_of == original
