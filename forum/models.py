@@ -221,6 +221,18 @@ class Answer(Post):
         )
 
 
+def _unique_per_post(field: str, *, name: str, post_first: bool = False) -> list:
+    """`field` is unique per question and per answer, for rows that point at either one."""
+    return [
+        models.UniqueConstraint(
+            fields=[post, field] if post_first else [field, post],
+            condition=Q(**{f"{post}__isnull": False}),
+            name=name.format(post=post),
+        )
+        for post in ("question", "answer")
+    ]
+
+
 def _exactly_one_post() -> Q:
     return Q(question__isnull=False, answer__isnull=True) | Q(
         question__isnull=True, answer__isnull=False
@@ -287,16 +299,7 @@ class Vote(models.Model):
         constraints = [
             models.CheckConstraint(condition=_exactly_one_post(), name="forum_vote_on_one_post"),
             models.CheckConstraint(condition=Q(value__in=[1, 0, -1]), name="forum_vote_value"),
-            models.UniqueConstraint(
-                fields=["user", "question"],
-                condition=Q(question__isnull=False),
-                name="forum_vote_once_per_question",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "answer"],
-                condition=Q(answer__isnull=False),
-                name="forum_vote_once_per_answer",
-            ),
+            *_unique_per_post("user", name="forum_vote_once_per_{post}"),
         ]
 
     def __str__(self) -> str:
@@ -400,16 +403,7 @@ class Revision(models.Model):
             models.CheckConstraint(
                 condition=_exactly_one_post(), name="forum_revision_of_one_post"
             ),
-            models.UniqueConstraint(
-                fields=["question", "number"],
-                condition=Q(question__isnull=False),
-                name="forum_revision_number_per_question",
-            ),
-            models.UniqueConstraint(
-                fields=["answer", "number"],
-                condition=Q(answer__isnull=False),
-                name="forum_revision_number_per_answer",
-            ),
+            *_unique_per_post("number", name="forum_revision_number_per_{post}", post_first=True),
         ]
 
     def __str__(self) -> str:
