@@ -46,9 +46,14 @@ def can_manage(user, thing) -> bool:
     return _signed_in(user) and thing.owner_id == user.pk
 
 
-def can_see(user, item) -> bool:
+def can_see_hidden(user) -> bool:
     """Hidden content has left the site for everyone but moderators."""
-    return not item.is_hidden or can_moderate(user)
+    return can_moderate(user)
+
+
+def can_see(user, item) -> bool:
+    """The item, and the thread it belongs to, are visible to this person."""
+    return can_see_hidden(user) or not (item.is_hidden or thread_of(item).is_hidden)
 
 
 def can_ask(user) -> bool:

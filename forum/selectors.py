@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Q, QuerySet, When
+from django.http import Http404
 from taggit.models import Tag
 
 from accounts.models import User
@@ -18,7 +19,7 @@ from forum.models import (
     TaggedQuestion,
     Vote,
 )
-from forum.permissions import can_moderate, can_rollback
+from forum.permissions import can_rollback, can_see, can_see_hidden
 from ladder.models import Competency, Expectation, Level
 
 SORTS = {
@@ -91,7 +92,7 @@ class QuestionPage:
 
 def _visible_to(queryset: QuerySet, viewer: User | None) -> QuerySet:
     """Moderators see hidden content too (marked as such); everyone else only what is shown."""
-    return queryset if viewer is not None and can_moderate(viewer) else queryset.visible()
+    return queryset if viewer is not None and can_see_hidden(viewer) else queryset.visible()
 
 
 def question_get(*, pk: int, viewer: User | None = None) -> Question | None:
@@ -101,6 +102,24 @@ def question_get(*, pk: int, viewer: User | None = None) -> Question | None:
         .filter(pk=pk)
         .first()
     )
+
+
+_ITEM_RELATED = {
+    "answer": ("question", "author"),
+    "comment": ("question", "answer__question", "author"),
+}
+
+
+def item_get_or_404(*, kind: str, pk: int, viewer: User) -> Question | Answer | Comment:
+    """A question, answer or comment the viewer may see, with its thread; else a 404."""
+    if kind == "question":
+        item = question_get(pk=pk, viewer=viewer)
+    else:
+        model = Answer if kind == "answer" else Comment
+        item = model.objects.select_related(*_ITEM_RELATED[kind]).filter(pk=pk).first()
+    if item is None or not can_see(viewer, item):
+        raise Http404(f"There is no such {kind}, or it has been removed.")
+    return item
 
 
 def question_page(*, question: Question, viewer: User) -> QuestionPage:

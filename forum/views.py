@@ -48,6 +48,11 @@ def _page(request: HttpRequest, items, size: int = PAGE_SIZE):
     return Paginator(items, size).get_page(request.GET.get("page"))
 
 
+def _preview(request: HttpRequest, form) -> str | None:
+    """The body as it will look, when the person pressed Preview instead of saving."""
+    return render_markdown(form.cleaned_data["body"]) if "preview" in request.POST else None
+
+
 def _form_status(form) -> int:
     return 400 if form.is_bound and form.errors else 200
 
@@ -98,9 +103,8 @@ def question_ask(request: HttpRequest) -> HttpResponse:
     form = QuestionForm(form_data(request), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
-        else:
+        preview = _preview(request, form)
+        if preview is None:
             ratelimit.hit(request, "question")
             question = services.question_create(
                 author=request.user,
@@ -131,27 +135,11 @@ def markdown_preview(request: HttpRequest) -> HttpResponse:
 
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
-    question = selectors.question_get(pk=pk, viewer=request.user)
-    if question is None:
-        raise Http404("There is no such question, or it has been removed.")
-    return question
+    return selectors.item_get_or_404(kind="question", pk=pk, viewer=request.user)
 
 
 def _item_or_404(request: HttpRequest, kind: str, pk: int) -> Question | Answer | Comment:
-    """A question, answer or comment the viewer may see (moderators see hidden ones)."""
-    if kind == "question":
-        return _question_or_404(request, pk)
-    model = Answer if kind == "answer" else Comment
-    related = (
-        ("question", "author") if kind == "answer" else ("question", "answer__question", "author")
-    )
-    items = model.objects.select_related(*related).filter(pk=pk)
-    if not can_moderate(request.user):
-        items = items.visible()
-    item = items.first()
-    if item is None or (thread_of(item).is_hidden and not can_moderate(request.user)):
-        raise Http404(f"There is no such {kind}, or it has been removed.")
-    return item
+    return selectors.item_get_or_404(kind=kind, pk=pk, viewer=request.user)
 
 
 @require_GET
@@ -275,9 +263,8 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionEditForm(form_data(request), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
-        else:
+        preview = _preview(request, form)
+        if preview is None:
             ratelimit.hit(request, "edit")
             question = services.question_edit(
                 question=question,

@@ -9,7 +9,7 @@ from forum import ratelimit
 from forum.http import form_data, login_required
 from forum.models import Feature, thread_of
 from forum.permissions import can_flag, can_moderate, can_reveal, require
-from forum.views import _item_or_404, _question_or_404
+from forum.selectors import item_get_or_404
 from ladder.models import Level
 from moderation import selectors, services
 from moderation.forms import (
@@ -51,7 +51,7 @@ def _back(request: HttpRequest, item) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     require(can_flag, request.user, item)
     form = FlagForm(form_data(request))
     if request.method == "POST" and form.is_valid():
@@ -131,7 +131,7 @@ def person(request: HttpRequest, username: str) -> HttpResponse:
 @login_required
 def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give a reason for hiding it.")
@@ -147,7 +147,7 @@ def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     reason = _optional_reason(request)
     services.content_restore(moderator=request.user, item=item, reason=reason)
     messages.success(request, f"The {kind} is visible again.")
@@ -158,7 +158,7 @@ def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def dismiss(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     reason = _optional_reason(request)
     count = services.flags_dismiss(moderator=request.user, item=item, reason=reason)
     messages.success(request, f"Dismissed {count} flag{'s' if count != 1 else ''}.")
@@ -169,7 +169,7 @@ def dismiss(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def warn(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _moderator(request)
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     form = WarnForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         services.user_warn(moderator=request.user, item=item, message=form.cleaned_data["message"])
@@ -182,7 +182,7 @@ def warn(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def reveal(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = _item_or_404(request, kind, pk)
+    item = item_get_or_404(kind=kind, pk=pk, viewer=request.user)
     require(can_reveal, request.user, item)
     form = RevealForm(form_data(request))
     revealed = None
@@ -198,7 +198,7 @@ def reveal(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def curate(request: HttpRequest, pk: int) -> HttpResponse:
     _moderator(request)
-    answer = _item_or_404(request, "answer", pk)
+    answer = item_get_or_404(kind="answer", pk=pk, viewer=request.user)
     if request.POST.get("undo"):
         services.answer_uncurate(moderator=request.user, answer=answer)
         messages.info(request, "The answer is no longer curated.")
@@ -216,7 +216,7 @@ def curate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     _moderator(request)
-    question = _question_or_404(request, pk)
+    question = item_get_or_404(kind="question", pk=pk, viewer=request.user)
     if request.POST.get("undo"):
         services.question_reopen(moderator=request.user, question=question)
         messages.success(request, "The question is open again.")
@@ -245,7 +245,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def lock(request: HttpRequest, pk: int) -> HttpResponse:
     _moderator(request)
-    question = _question_or_404(request, pk)
+    question = item_get_or_404(kind="question", pk=pk, viewer=request.user)
     if request.POST.get("undo"):
         services.question_unlock(moderator=request.user, question=question)
         messages.success(request, "The thread is unlocked.")
@@ -265,7 +265,7 @@ def lock(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def feature(request: HttpRequest, pk: int) -> HttpResponse:
     _moderator(request)
-    question = _question_or_404(request, pk)
+    question = item_get_or_404(kind="question", pk=pk, viewer=request.user)
     where = request.POST.get("where", "home")
     level = None if where == "home" else get_object_or_404(Level, slug=where)
     if services.question_feature_toggle(moderator=request.user, question=question, level=level):

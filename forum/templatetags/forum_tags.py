@@ -10,9 +10,7 @@ register = template.Library()
 
 # {% if user|can_edit:post %} — the same functions the views and services call.
 for _name in (
-    "can_see",
     "can_answer",
-    "can_comment",
     "can_vote",
     "can_edit",
     "can_accept",
@@ -20,11 +18,9 @@ for _name in (
     "can_flag",
     "can_reveal",
     "can_see_history",
+    "can_suspend",
 ):
     register.filter(_name, getattr(permissions, _name))
-register.filter("can_ask", permissions.can_ask)
-register.filter("can_moderate", permissions.can_moderate)
-register.filter("can_suspend", permissions.can_suspend)
 
 
 @register.simple_tag
