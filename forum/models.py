@@ -61,6 +61,11 @@ class Authored(models.Model):
     def author_is(self, user) -> bool:
         return user.is_authenticated and user.pk == self.author_id
 
+    @property
+    def is_hidden_by_flags(self) -> bool:
+        """Hidden by enough flags, before its author or a moderator decided anything."""
+        return self.is_hidden and self.hidden_by_id is None
+
 
 class Post(Authored):
     body = models.TextField(max_length=BODY_MAX_LENGTH, help_text="Markdown, as written.")

@@ -134,6 +134,11 @@ def can_flag(user, item) -> bool:
     return _may_act(user) and item.author_id != user.pk and not item.is_hidden
 
 
+def can_curate(user, answer) -> bool:
+    """Moderators put an answer worth reading first; a hidden one must be restored before."""
+    return can_moderate(user) and not answer.is_hidden
+
+
 def can_reveal(user, item) -> bool:
     return can_moderate(user) and item.is_anonymous
 
@@ -154,6 +159,7 @@ _REFUSALS = {
     can_rollback: "A moderator has edited this post since; ask a moderator to roll it back.",
     can_delete: "Only the author can delete this post.",
     can_flag: "You cannot flag this.",
+    can_curate: "Restore the answer before curating it; only moderators curate visible answers.",
     can_reveal: "Only moderators can reveal who wrote an anonymous post.",
 }
 

@@ -1,5 +1,6 @@
 """Every read of the forum. Each list or page is a fixed number of queries, whatever its size."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Q, QuerySet, When
@@ -399,14 +400,7 @@ def moderation_panel(*, question: Question, page: QuestionPage) -> ModerationPan
         | Q(comment__question=question)
         | Q(comment__answer__in=answer_ids)
     )
-    counts: dict[tuple[str, int], int] = {}
-    for row in flags.values_list("question_id", "answer_id", "comment_id"):
-        key = next(
-            (kind, pk)
-            for kind, pk in zip(("question", "answer", "comment"), row, strict=True)
-            if pk
-        )
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(flag.target_key for flag in flags.only("question", "answer", "comment"))
     for item in (page.question, *page.answers):
         item.open_flags = counts.get((item.post.kind, item.post.pk), 0)
         for comment in item.comments:

@@ -1,9 +1,25 @@
-import re
+from urllib.parse import urlsplit
 
 from django import forms
+from django.urls import Resolver404, resolve
 
 from forum.models import Question
-from moderation.models import AuditEntry, Flag
+from moderation.models import AuditEntry, Flag, Suspension
+
+# The question pages whose address names a question by number.
+_QUESTION_VIEWS = {"forum:question", "forum:question_short"}
+
+
+def question_number(pasted: str) -> int | None:
+    """The question a pasted address (full or site-relative) or bare number points at."""
+    pasted = pasted.strip()
+    if pasted.isdigit():
+        return int(pasted)
+    try:
+        match = resolve(urlsplit(pasted).path)
+    except Resolver404:
+        return None
+    return match.kwargs["pk"] if match.view_name in _QUESTION_VIEWS else None
 
 
 class FlagForm(forms.Form):
@@ -17,12 +33,6 @@ class FlagForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required for “Needs a moderator”; optional otherwise.",
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("reason") == Flag.Reason.NEEDS_MODERATOR and not data.get("text", "").strip():
-            self.add_error("text", "Say what a moderator should look at.")
-        return data
 
 
 class ReasonForm(forms.Form):
@@ -48,11 +58,11 @@ class CloseForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("reason") == Question.CloseReason.DUPLICATE:
-            found = re.search(r"(?:/questions/)?(\d+)", data.get("duplicate_of") or "")
-            number = int(found.group(1)) if found else None
-            original = Question.objects.visible().filter(pk=number).first() if number else None
+            # Which question it is; whether it may be linked is question_close's rule.
+            number = question_number(data.get("duplicate_of") or "")
+            original = Question.objects.filter(pk=number).first() if number else None
             if original is None:
-                self.add_error("duplicate_of", "Paste the address or number of a visible question.")
+                self.add_error("duplicate_of", "Paste the address or number of a question.")
             data["original"] = original
         return data
 
@@ -75,7 +85,7 @@ class WarnForm(forms.Form):
 
 
 class SuspendForm(forms.Form):
-    days = forms.IntegerField(label="Days", min_value=1, max_value=365, initial=7)
+    days = forms.IntegerField(label="Days", min_value=1, max_value=Suspension.MAX_DAYS, initial=7)
     reason = forms.CharField(
         label="Reason",
         max_length=300,

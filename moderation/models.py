@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 MODERATORS_GROUP = "Moderators"
+# What a flag can point at: exactly one of these foreign keys is set.
+FLAG_TARGETS = ("question", "answer", "comment")
 
 
 class Flag(models.Model):
@@ -44,7 +46,6 @@ class Flag(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index("status", "created_at", name="moderation_flag_queue")]
-        permissions = [("moderate_forum", "Can moderate the forum (the Moderators group has it)")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(question__isnull=False, answer__isnull=True, comment__isnull=True)
@@ -72,7 +73,7 @@ class Flag(models.Model):
                     name=f"moderation_flag_one_open_per_{target}",
                     violation_error_message="You have already flagged this.",
                 )
-                for target in ("question", "answer", "comment")
+                for target in FLAG_TARGETS
             ),
         ]
 
@@ -80,11 +81,24 @@ class Flag(models.Model):
         return f"{self.get_reason_display()} flag by {self.flagger_id}"
 
     @property
+    def target_key(self) -> tuple[str, int]:
+        """(kind, pk) of what was flagged, from the ids alone."""
+        return next((kind, pk) for kind in FLAG_TARGETS if (pk := getattr(self, f"{kind}_id")))
+
+    @property
     def target(self):
-        return self.question or self.answer or self.comment
+        return getattr(self, self.target_key[0])
+
+
+class SuspensionQuerySet(models.QuerySet):
+    def live(self):
+        """Not lifted and not yet over: what `Suspension.is_live` says of one row."""
+        return self.filter(lifted_at__isnull=True, ends_at__gt=timezone.now())
 
 
 class Suspension(models.Model):
+    MAX_DAYS = 365
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="suspensions"
     )
@@ -98,6 +112,8 @@ class Suspension(models.Model):
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = SuspensionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at", "-id"]

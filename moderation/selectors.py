@@ -6,22 +6,12 @@ from django.db.models import Count, Q, QuerySet
 
 from accounts.models import User
 from forum.models import Answer, Comment, Feature, Notification, Question
+from ladder.models import Level
 from moderation.models import AuditEntry, Flag, Suspension
-
-_FLAG_TARGETS = ("question", "answer", "comment")
-
-
-def _target_key(flag: Flag) -> tuple[str, int]:
-    for kind in _FLAG_TARGETS:
-        target_id = getattr(flag, f"{kind}_id")
-        if target_id:
-            return kind, target_id
-    raise ValueError("a flag without a target")
 
 
 @dataclass
 class QueueItem:
-    kind: str
     item: Question | Answer | Comment
     flags: list[Flag] = field(default_factory=list)
 
@@ -47,8 +37,7 @@ def flag_queue() -> list[QueueItem]:
     )
     items: dict[tuple[str, int], QueueItem] = {}
     for flag in flags:
-        kind, target_id = _target_key(flag)
-        entry = items.setdefault((kind, target_id), QueueItem(kind=kind, item=flag.target))
+        entry = items.setdefault(flag.target_key, QueueItem(item=flag.target))
         entry.flags.append(flag)
     return list(items.values())
 
@@ -92,24 +81,19 @@ def hidden_content(*, limit: int = 50) -> Hidden:
 
 @dataclass(frozen=True)
 class Pins:
-    where: str  # "home" or a level's name
-    level_slug: str | None
+    where: str  # "Home page" or a level's page
     features: list[Feature]
 
 
 def pins() -> list[Pins]:
-    from ladder.models import Level
-
     features = list(
-        Feature.objects.select_related("question", "level", "featured_by").order_by(
+        Feature.objects.select_related("question", "featured_by").order_by(
             "position", "featured_at"
         )
     )
-    groups = [Pins("Home page", None, [f for f in features if f.level_id is None])]
+    groups = [Pins("Home page", [f for f in features if f.level_id is None])]
     for level in Level.objects.order_by("order"):
-        groups.append(
-            Pins(f"{level.name} page", level.slug, [f for f in features if f.level_id == level.pk])
-        )
+        groups.append(Pins(f"{level.name} page", [f for f in features if f.level_id == level.pk]))
     return groups
 
 
@@ -150,7 +134,6 @@ class Record:
     person: User
     suspensions: list[Suspension]
     warnings: list[Notification]
-    entries: list[AuditEntry]
     flagged_items: int
     hidden_items: int
 
@@ -181,11 +164,6 @@ def person_record(*, person: User) -> Record:
             .exclude(about_anonymous_post())
             .select_related("actor", "question")
             .order_by("-created_at")
-        ),
-        entries=list(
-            AuditEntry.objects.filter(target_kind="user", target_id=person.pk)
-            .select_related("actor")
-            .order_by("-created_at")[:50]
         ),
         flagged_items=flagged,
         hidden_items=hidden,

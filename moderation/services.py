@@ -4,6 +4,7 @@ all in one transaction. None of them deletes a post, comment, vote or revision."
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -13,6 +14,7 @@ from forum.models import Answer, Comment, Feature, Notification, Question, threa
 from forum.notifications import notify_warning
 from forum.permissions import (
     ActionNotAllowed,
+    can_curate,
     can_flag,
     can_moderate,
     can_reveal,
@@ -81,8 +83,16 @@ class AlreadyFlagged(ActionNotAllowed):
 @transaction.atomic
 def flag_create(*, flagger: User, item: Item, reason: str, text: str = "") -> Flag:
     """Anyone signed in flags a post or comment, once while their flag is open. Enough spam or
-    abuse flags from different people hide the item until a moderator reviews it."""
+    abuse flags from different people hide the item until a moderator reviews it.
+
+    Raises ValidationError (by field) for an unknown reason or a "needs a moderator" flag that
+    does not say why; after those checks, the only constraint left to break is one open flag
+    per person and item."""
     require(can_flag, flagger, item)
+    if reason not in Flag.Reason.values:
+        raise ValidationError({"reason": "Choose what is wrong."})
+    if reason == Flag.Reason.NEEDS_MODERATOR and not text.strip():
+        raise ValidationError({"text": "Say what a moderator should look at."})
     try:
         with transaction.atomic():
             flag = Flag.objects.create(
@@ -93,7 +103,7 @@ def flag_create(*, flagger: User, item: Item, reason: str, text: str = "") -> Fl
             "You have already flagged this; a moderator will look at it."
         ) from None
     strong = _open_flags(item).filter(reason__in=AUTO_HIDE_REASONS)
-    if strong.values("flagger").distinct().count() >= settings.RUNGS_FLAGS_TO_HIDE:
+    if strong.count() >= settings.RUNGS_FLAGS_TO_HIDE:  # open flags are one per person
         visibility_set(item=item, hidden=True, by=None, reason="Hidden by flags, awaiting review")
     return flag
 
@@ -102,7 +112,7 @@ def flag_create(*, flagger: User, item: Item, reason: str, text: str = "") -> Fl
 def flags_dismiss(*, moderator: User, item: Item, reason: str = "") -> int:
     """The flags were wrong: close them and, if they had hidden the item, show it again."""
     require(can_moderate, moderator)
-    if item.is_hidden and item.hidden_by_id is None:  # hidden by the flags themselves
+    if item.is_hidden_by_flags:
         visibility_set(item=item, hidden=False, by=None, reason="")
     dismissed = _close_flags(item, moderator, Flag.Status.DISMISSED)
     record(
@@ -149,8 +159,8 @@ def user_warn(*, moderator: User, item: Item, message: str) -> Notification:
 @transaction.atomic
 def user_suspend(*, moderator: User, user: User, days: int, reason: str) -> Suspension:
     require(can_suspend, moderator, user)
-    if not 1 <= days <= 365:
-        raise ValueError("A suspension lasts from 1 to 365 days.")
+    if not 1 <= days <= Suspension.MAX_DAYS:
+        raise ValueError(f"A suspension lasts from 1 to {Suspension.MAX_DAYS} days.")
     now = timezone.now()
     suspension = Suspension.objects.create(
         user=user,
@@ -172,11 +182,14 @@ def user_suspend(*, moderator: User, user: User, days: int, reason: str) -> Susp
 
 @transaction.atomic
 def suspension_lift(*, moderator: User, suspension: Suspension, reason: str = "") -> None:
-    require(can_moderate, moderator)
-    if not Suspension.objects.filter(pk=suspension.pk, lifted_at__isnull=True).update(
-        lifted_at=timezone.now(), lifted_by=moderator
+    """End a suspension early. Whoever may suspend the person may lift it, and nobody else."""
+    require(can_suspend, moderator, suspension.user)
+    if (
+        not Suspension.objects.live()
+        .filter(pk=suspension.pk)
+        .update(lifted_at=timezone.now(), lifted_by=moderator)
     ):
-        return  # lifted already
+        return  # lifted already, or over
     _sync_suspension(suspension.user)
     record(
         actor=moderator,
@@ -189,11 +202,7 @@ def suspension_lift(*, moderator: User, suspension: Suspension, reason: str = ""
 
 def _sync_suspension(user: User) -> None:
     """Copy the latest-ending live suspension onto the user row, for query-free checks."""
-    live = (
-        Suspension.objects.filter(user=user, lifted_at__isnull=True, ends_at__gt=timezone.now())
-        .order_by("-ends_at")
-        .first()
-    )
+    live = Suspension.objects.live().filter(user=user).order_by("-ends_at").first()
     User.objects.filter(pk=user.pk).update(
         suspended_until=live.ends_at if live else None,
         suspension_reason=live.reason if live else "",
@@ -222,9 +231,7 @@ def author_reveal(*, moderator: User, item: Item, reason: str) -> User:
 
 @transaction.atomic
 def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
-    require(can_moderate, moderator)
-    if answer.is_hidden:
-        raise ActionNotAllowed("Restore the answer before curating it.")
+    require(can_curate, moderator, answer)
     if not note.strip():
         raise ValueError("Say in a sentence why this answer is worth reading.")
     Answer.objects.filter(pk=answer.pk).update(
@@ -240,18 +247,28 @@ def answer_uncurate(*, moderator: User, answer: Answer, reason: str = "") -> Non
     record(actor=moderator, action=Action.UNCURATE, target=answer, reason=reason)
 
 
+def _pin(question: Question, level: Level | None) -> Feature | None:
+    """The question's pin on that page, taken under a row lock so two clicks make one pin."""
+    Question.objects.select_for_update().get(pk=question.pk)
+    return (
+        Feature.objects.select_related("question", "level")
+        .filter(question=question, level=level)
+        .first()
+    )
+
+
 @transaction.atomic
 def question_feature(*, moderator: User, question: Question, level: Level | None) -> Feature:
     """Pin a question on the home page (level None) or on its own level's page, at the end."""
     require(can_moderate, moderator)
+    return _pin(question, level) or _feature_new(moderator, question, level)
+
+
+def _feature_new(moderator: User, question: Question, level: Level | None) -> Feature:
     if question.is_hidden:
         raise ActionNotAllowed("Hidden questions cannot be featured.")
     if level is not None and level.pk != question.level_id:
         raise ActionNotAllowed("A question is featured on its own level's page only.")
-    Question.objects.select_for_update().get(pk=question.pk)  # one pin at a time
-    existing = Feature.objects.filter(question=question, level=level).first()
-    if existing:
-        return existing
     last = Feature.objects.filter(level=level).aggregate(last=Max("position"))["last"]
     feature = Feature.objects.create(
         question=question, level=level, position=(last or 0) + 1, featured_by=moderator
@@ -268,11 +285,11 @@ def question_feature(*, moderator: User, question: Question, level: Level | None
 @transaction.atomic
 def question_feature_toggle(*, moderator: User, question: Question, level: Level | None) -> bool:
     """Pin the question there, or take the pin away if it is there. True when now pinned."""
-    existing = Feature.objects.filter(question=question, level=level).first()
-    if existing:
+    require(can_moderate, moderator)
+    if existing := _pin(question, level):
         question_unfeature(moderator=moderator, feature=existing)
         return False
-    question_feature(moderator=moderator, question=question, level=level)
+    _feature_new(moderator, question, level)
     return True
 
 
@@ -292,8 +309,11 @@ def question_unfeature(*, moderator: User, feature: Feature) -> None:
 def feature_move(*, moderator: User, feature: Feature, offset: int) -> None:
     """Move a pinned question up (-1) or down (+1) among the pins of its page."""
     require(can_moderate, moderator)
-    siblings = list(Feature.objects.select_for_update().filter(level_id=feature.level_id))
-    siblings.sort(key=lambda f: (f.position, f.featured_at, f.pk))
+    siblings = list(
+        Feature.objects.select_for_update()
+        .filter(level_id=feature.level_id)
+        .order_by("position", "featured_at", "pk")
+    )
     index = next(i for i, f in enumerate(siblings) if f.pk == feature.pk)
     target = max(0, min(len(siblings) - 1, index + offset))
     siblings.insert(target, siblings.pop(index))

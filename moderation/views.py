@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,11 +39,7 @@ def _optional_reason(request: HttpRequest) -> str:
 def _back(request: HttpRequest, item) -> HttpResponse:
     """Back to where the moderator acted: the queue if they came from it, else the item."""
     target = request.POST.get("next", "")
-    if target.startswith("/moderation/"):
-        return redirect(target)
-    if item.kind == "comment":
-        return redirect(f"{thread_of(item).get_absolute_url()}#comment-{item.pk}")
-    return redirect(item)
+    return redirect(target if target.startswith("/moderation/") else item)
 
 
 # Flagging, for everyone signed in ------------------------------------------------------------
@@ -66,8 +63,11 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except services.AlreadyFlagged as already:
             messages.info(request, str(already))
             return _back(request, item)
-        messages.success(request, "Thank you. A moderator will look at it.")
-        return _back(request, item)
+        except ValidationError as problem:
+            form.add_error(None, problem)
+        else:
+            messages.success(request, "Thank you. A moderator will look at it.")
+            return _back(request, item)
     context = {"form": form, "item": item, "question": thread_of(item)}
     status = 400 if form.errors else 200
     return render(request, "moderation/flag.html", context, status=status)
@@ -80,7 +80,10 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    return render(request, "moderation/queue.html", {"items": selectors.flag_queue()})
+    items = selectors.flag_queue()
+    # The header's badge would count the same queue again.
+    context = {"items": items, "review_queue_size": len(items)}
+    return render(request, "moderation/queue.html", context)
 
 
 @require_GET
@@ -279,7 +282,7 @@ def feature(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def feature_move(request: HttpRequest, pk: int) -> HttpResponse:
     _moderator(request)
-    pin = get_object_or_404(Feature, pk=pk)
+    pin = get_object_or_404(Feature.objects.select_related("question", "level"), pk=pk)
     if request.POST.get("remove"):
         services.question_unfeature(moderator=request.user, feature=pin)
     else:

@@ -5,6 +5,7 @@ from django import template
 from forum import identity, permissions
 from forum.http import url_with_params
 from forum.markdown import plain_text
+from forum.models import thread_of
 
 register = template.Library()
 
@@ -14,6 +15,7 @@ for _name in (
     "can_vote",
     "can_edit",
     "can_accept",
+    "can_curate",
     "can_delete",
     "can_flag",
     "can_reveal",
@@ -21,6 +23,7 @@ for _name in (
     "can_suspend",
 ):
     register.filter(_name, getattr(permissions, _name))
+register.filter("thread_of", thread_of)  # {% with thread=comment|thread_of %}
 
 
 @register.simple_tag

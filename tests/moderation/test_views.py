@@ -12,7 +12,14 @@ from forum import services as forum_services
 from forum.models import Answer, Comment, Feature, Notification, Question, Vote
 from moderation import services
 from moderation.models import AuditEntry, Flag, Suspension
-from tests.factories import PASSWORD, AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    AnswerFactory,
+    CommentFactory,
+    QuestionFactory,
+    UserFactory,
+    superuser,
+)
 from tests.moderation.factories import flag, flags, fresh, moderator
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -351,7 +358,7 @@ class TestQueue:
         assert response.url == answer.get_absolute_url()
         comment = thread[2]
         response = mod_client.post(url("hide", "comment", comment.pk), {"reason": "x"})
-        assert response.url == f"{thread[0].get_absolute_url()}#comment-{comment.pk}"
+        assert response.url == comment.get_absolute_url()
 
     def test_warn_page_and_warning(self, mod_client, client, thread):
         _, answer, _ = thread
@@ -623,13 +630,33 @@ class TestClose:
         question = QuestionFactory()
         hidden = QuestionFactory()
         services.content_hide(moderator=mod_client.user, item=hidden, reason="x")
-        for number in ("", "999999", str(hidden.pk)):
+        refusals = {
+            "": "Paste the address or number of a question.",
+            "999999": "Paste the address or number of a question.",
+            "/ladder/": "Paste the address or number of a question.",
+            str(hidden.pk): "Link another, visible question as the original.",
+        }
+        for pasted, refusal in refusals.items():
             response = mod_client.post(
-                url("close", question.pk), {"reason": "duplicate", "duplicate_of": number}
+                url("close", question.pk), {"reason": "duplicate", "duplicate_of": pasted}
             )
-            page = follow_messages(mod_client, response)
-            assert "still open: Paste the address or number of a visible question." in page
+            assert f"still open: {refusal}" in follow_messages(mod_client, response)
         assert not fresh(question).is_closed
+
+    @pytest.mark.parametrize(
+        "address",
+        [
+            "http://localhost:8000/questions/{pk}/{slug}/",
+            "https://rungs2.example.com/questions/{pk}/",
+            "/questions/{pk}/{slug}/#answer-3",
+            " {pk} ",
+        ],
+    )
+    def test_the_original_is_read_from_an_address_or_a_number(self, mod_client, address):
+        question, original = QuestionFactory(), QuestionFactory()
+        pasted = address.format(pk=original.pk, slug=original.slug)
+        mod_client.post(url("close", question.pk), {"reason": "duplicate", "duplicate_of": pasted})
+        assert fresh(question).duplicate_of == original
 
     def test_a_duplicate_of_itself_is_refused_with_a_message(self, mod_client):
         question = QuestionFactory()
@@ -783,6 +810,19 @@ class TestSuspend:
         response = mod_client.post(url("suspend", "mod-ada"), {"days": 1, "reason": "x"})
         assert response.status_code == 403
         assert "nobody can suspend a superuser or themselves" in response.text
+
+    def test_a_moderator_sees_no_lift_button_for_a_suspension_only_a_superuser_may_lift(
+        self, mod_client
+    ):
+        other_mod = moderator(username="mod-bea")
+        suspension = services.user_suspend(
+            moderator=superuser(), user=other_mod, days=3, reason="Cooling off"
+        )
+        page = mod_client.get(url("person", "mod-bea")).text
+        assert "Cooling off" in page
+        assert url("lift", suspension.pk) not in page
+        assert mod_client.post(url("lift", suspension.pk)).status_code == 403
+        assert fresh(suspension).is_live
 
     def test_missing_people_are_404(self, mod_client):
         assert mod_client.get(url("person", "nobody-here")).status_code == 404
