@@ -1,10 +1,18 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
+from core.pagecache import cached_page
 from forum import views as forum_views
+from forum.freshness import LISTS
 from forum.sitemaps import SITEMAPS
+from ladder.freshness import LADDER
+
+
+def _sitemap_page(view):
+    return require_GET(cached_page([LISTS, LADDER])(view))
+
 
 urlpatterns = [
     path("", forum_views.home, name="home"),
@@ -14,6 +22,17 @@ urlpatterns = [
     path("growth/", include("growth.urls")),
     path("users/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        _sitemap_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        _sitemap_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("admin/", admin.site.urls),
 ]

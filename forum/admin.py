@@ -4,7 +4,17 @@ site, which keeps counters, revisions, the search index and the audit log right.
 from django.contrib import admin
 
 from forum.identity import author_card
-from forum.models import Answer, Comment, Feature, Notification, Question, Revision, Vote
+from forum.models import (
+    Answer,
+    Comment,
+    Feature,
+    LevelStat,
+    Notification,
+    Question,
+    Revision,
+    TagStat,
+    Vote,
+)
 
 
 class NoDeleteAdmin(admin.ModelAdmin):
@@ -88,3 +98,15 @@ class NotificationAdmin(ReadOnlyAdmin):  # no made-up warnings outside the audit
     list_filter = ["kind", "created_at"]
     search_fields = ["recipient__username", "message"]
     exclude = ["actor"]  # an anonymous actor is never stored, but stay on the safe side
+
+
+@admin.register(LevelStat)
+class LevelStatAdmin(ReadOnlyAdmin):  # counters, kept by forum/tallies.py
+    list_display = ["level", "questions"]
+
+
+@admin.register(TagStat)
+class TagStatAdmin(ReadOnlyAdmin):
+    list_display = ["tag", "questions"]
+    list_select_related = ["tag"]
+    ordering = ["-questions"]

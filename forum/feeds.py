@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET
 
 from forum import selectors
 from forum.identity import author_card
-from forum.markdown import plain_text
 from forum.models import Question
 from ladder.models import Level
 
@@ -33,7 +32,7 @@ class LatestQuestionsRss(Feed):
 
     def item_description(self, item: Question) -> str:
         # Feed readers treat descriptions as HTML, so the plain text is escaped once more.
-        return escape(plain_text(item.body_html, limit=400))
+        return escape(item.excerpt)
 
     def item_link(self, item: Question) -> str:
         return item.get_absolute_url()
@@ -97,7 +96,7 @@ class TagQuestionsRss(LatestQuestionsRss):
         return reverse("forum:tag_questions", kwargs={"tag": obj.slug})
 
     def items(self, obj):
-        return selectors.question_list(sort="newest", tag=obj.slug)[:FEED_SIZE]
+        return selectors.question_list(sort="newest", tag=obj)[:FEED_SIZE]
 
 
 class TagQuestionsAtom(TagQuestionsRss):

@@ -75,6 +75,11 @@ def plain_text(html: str, limit: int | None = None) -> str:
     return text
 
 
+def excerpt(html: str, length: int = 200) -> str:
+    """The opening words of a rendered body, as plain text: what lists show under a title."""
+    return plain_text(html, limit=length)
+
+
 _LANGUAGES = {
     "bash", "c", "cpp", "csharp", "css", "diff", "dockerfile", "go", "hcl", "html", "ini",
     "java", "javascript", "js", "json", "kotlin", "make", "markdown", "nginx", "php", "python",

@@ -12,11 +12,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from accounts.bands import Band
 
 BODY_MAX_LENGTH = 30_000
+EXCERPT_LENGTH = 200
 COMMENT_MAX_LENGTH = 600
 
 
@@ -78,6 +79,12 @@ class Post(Authored):
         abstract = True
 
 
+def _listing(name: str, *fields: str, **only) -> models.Index:
+    """An index for one public list: visible questions (and `only` those), in `fields` order."""
+    expressions = [F(f[1:]).desc() if f.startswith("-") else F(f) for f in fields]
+    return models.Index(*expressions, name=name, condition=Q(is_hidden=False, **only))
+
+
 class QuestionQuerySet(PostQuerySet):
     def unanswered(self):
         return self.filter(answer_count=0)
@@ -101,9 +108,18 @@ class Question(Post):
     slug = models.SlugField(max_length=160, allow_unicode=False)
     level = models.ForeignKey("ladder.Level", on_delete=models.PROTECT, related_name="questions")
     tags = TaggableManager(through=TaggedQuestion, blank=False)
+    excerpt = models.CharField(
+        max_length=EXCERPT_LENGTH, blank=True, help_text="The body's opening words, for lists."
+    )
     view_count = models.PositiveIntegerField(default=0)
     answer_count = models.PositiveIntegerField(default=0, help_text="Visible answers.")
     last_activity_at = models.DateTimeField(default=timezone.now)
+    related_ids = models.JSONField(
+        default=list, blank=True, help_text="Related questions, best first (forum/related.py)."
+    )
+    related_at = models.DateTimeField(
+        null=True, blank=True, help_text="When related_ids was last computed."
+    )
 
     class CloseReason(models.TextChoices):
         DUPLICATE = "duplicate", "Duplicate"
@@ -130,26 +146,23 @@ class Question(Post):
 
     class Meta:
         indexes = [
-            # One per list ordering, limited to what the public lists show.
-            models.Index(
-                F("created_at").desc(), name="forum_q_newest", condition=Q(is_hidden=False)
-            ),
-            models.Index(
-                F("last_activity_at").desc(), name="forum_q_active", condition=Q(is_hidden=False)
-            ),
-            models.Index(
-                F("score").desc(),
-                F("created_at").desc(),
-                name="forum_q_votes",
-                condition=Q(is_hidden=False),
-            ),
-            models.Index(
-                F("created_at").desc(),
-                name="forum_q_unanswered",
-                condition=Q(is_hidden=False, answer_count=0),
-            ),
-            models.Index(
-                "level", F("created_at").desc(), name="forum_q_level", condition=Q(is_hidden=False)
+            # One per list ordering and filter, limited to what the public lists show, each
+            # ending in the id so that keyset pagination ("older than this row") is exact.
+            _listing("forum_q_newest", "-created_at", "-id"),
+            _listing("forum_q_active", "-last_activity_at", "-id"),
+            _listing("forum_q_votes", "-score", "-created_at", "-id"),
+            _listing("forum_q_unanswered", "-created_at", "-id", answer_count=0),
+            _listing("forum_q_level", "level", "-created_at", "-id"),
+            _listing("forum_q_level_active", "level", "-last_activity_at", "-id"),
+            _listing("forum_q_level_votes", "level", "-score", "-created_at", "-id"),
+            _listing("forum_q_level_unanswered", "level", "-created_at", "-id", answer_count=0),
+            # The home page's "most active": most answers, then the latest activity.
+            _listing(
+                "forum_q_most_answers",
+                "-answer_count",
+                "-last_activity_at",
+                "-id",
+                answer_count__gt=0,
             ),
             models.Index("author", "created_at", name="forum_q_author"),
         ]
@@ -443,3 +456,28 @@ class Feature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} on {self.level_id or 'home'}"
+
+
+class TagStat(models.Model):
+    """How many visible questions carry a tag, kept in step by forum/tallies.py."""
+
+    tag = models.OneToOneField(Tag, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    questions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(F("questions").desc(), "tag", name="forum_tagstat_popular")]
+
+    def __str__(self) -> str:
+        return f"{self.tag_id}: {self.questions}"
+
+
+class LevelStat(models.Model):
+    """How many visible questions are asked at a level, kept in step by forum/tallies.py."""
+
+    level = models.OneToOneField(
+        "ladder.Level", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    questions = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.level_id}: {self.questions}"

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from django.db import connection
 
 from forum.markdown import plain_text
+from forum.models import Answer, Question
 
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use characters, split out before rendering
 # ts_headline parses its input as HTML and drops anything tag-like; these stand in for < and >.
 _LT, _GT = "\ue002", "\ue003"
-MAX_MATCHES = 500
+MAX_MATCHES = 500  # results a search lists, at most
+CANDIDATES = 1000  # the newest matches ranked to find them
 
 
 @dataclass(frozen=True)
@@ -26,50 +28,100 @@ class Segment:
     hit: bool
 
 
-def _documents(question_id: int) -> tuple[str, str, str] | None:
-    from forum.models import Answer, Question
+# PostgreSQL: one question's document, from the stored HTML (the english configuration skips
+# tags and entities), answers appended one by one in id order. Appending a new answer's vector
+# to a stored document gives exactly the document a rebuild would, so posting an answer never
+# re-reads the thread.
+_PG_TITLE_BODY = (
+    "setweight(to_tsvector('english', q.title), 'A')"
+    " || setweight(to_tsvector('english', q.body_html), 'B')"
+)
+_PG_ANSWER = "setweight(to_tsvector('english', {html}), 'C')"
 
-    question = Question.objects.filter(pk=question_id, is_hidden=False).first()
-    if question is None:
-        return None
-    answers = (
-        Answer.objects.visible().filter(question_id=question_id).values_list("body_html", flat=True)
-    )
-    return (
-        question.title,
-        plain_text(question.body_html),
-        " ".join(plain_text(html) for html in answers),
-    )
+
+def _pg_documents(*, questions: str, answers: str) -> str:
+    """SELECT (id, document) for the visible questions matching the SQL condition `questions`
+    (on q), whose answers match `answers` (on forum_answer)."""
+    return f"""
+        SELECT q.id, {_PG_TITLE_BODY} || coalesce(a.document, '')
+        FROM forum_question q
+        LEFT JOIN (
+            SELECT question_id, tsvector_agg({_PG_ANSWER.format(html="body_html")} ORDER BY id)
+                AS document
+            FROM forum_answer
+            WHERE NOT is_hidden AND {answers}
+            GROUP BY question_id
+        ) a ON a.question_id = q.id
+        WHERE NOT q.is_hidden AND {questions}
+    """  # noqa: S608 - built from this module's constants only
+
+
+_PG_INDEX_ONE = "INSERT INTO forum_question_search (question_id, document) " + _pg_documents(
+    questions="q.id = %s", answers="question_id = %s"
+)
+_PG_INDEX_RANGE = "INSERT INTO forum_question_search (question_id, document) " + _pg_documents(
+    questions="q.id BETWEEN %s AND %s", answers="question_id BETWEEN %s AND %s"
+)
+_PG_FRESH = (
+    "SELECT document::text FROM ("  # noqa: S608 - constants only
+    + _pg_documents(questions="q.id = %s", answers="question_id = %s")
+    + ") AS fresh(id, document)"
+)
+_PG_APPEND = (
+    "UPDATE forum_question_search SET document = document || "  # noqa: S608 - constants only
+    + _PG_ANSWER.format(html="%s")
+    + " WHERE question_id = %s"
+)
+
+
+def _sqlite_documents(question_ids: list[int]) -> list[tuple[int, str, str, str]]:
+    """SQLite's FTS5 columns: title, the body and the answers as plain text."""
+    questions = Question.objects.visible().filter(pk__in=question_ids)
+    answers: dict[int, list[str]] = {}
+    for question_id, html in (
+        Answer.objects.visible()
+        .filter(question_id__in=question_ids)
+        .order_by("id")
+        .values_list("question_id", "body_html")
+    ):
+        answers.setdefault(question_id, []).append(plain_text(html))
+    return [
+        (pk, title, plain_text(html), " ".join(answers.get(pk, [])))
+        for pk, title, html in questions.values_list("pk", "title", "body_html")
+    ]
 
 
 def index_question(question_id: int) -> None:
     """Bring one question's search entry up to date (removing it if the question is hidden)."""
-    documents = _documents(question_id)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            if documents is None:
-                cursor.execute(
-                    "DELETE FROM forum_question_search WHERE question_id = %s", [question_id]
-                )
-                return
             cursor.execute(
-                """
-                INSERT INTO forum_question_search (question_id, document)
-                VALUES (%s, setweight(to_tsvector('english', %s), 'A')
-                         || setweight(to_tsvector('english', %s), 'B')
-                         || setweight(to_tsvector('english', %s), 'C'))
-                ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document
-                """,
-                [question_id, *documents],
+                "DELETE FROM forum_question_search WHERE question_id = %s", [question_id]
             )
+            cursor.execute(_PG_INDEX_ONE, [question_id, question_id])
+            return
+        cursor.execute("DELETE FROM forum_question_fts WHERE rowid = %s", [question_id])
+        _sqlite_insert(cursor, _sqlite_documents([question_id]))
+
+
+def index_answer_added(*, question_id: int, body_html: str) -> None:
+    """A new visible answer joins its question's entry (the cheap path for posting one)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_PG_APPEND, [body_html, question_id])
         else:
-            cursor.execute("DELETE FROM forum_question_fts WHERE rowid = %s", [question_id])
-            if documents is not None:
-                cursor.execute(
-                    "INSERT INTO forum_question_fts (rowid, title, body, answers)"
-                    " VALUES (%s, %s, %s, %s)",
-                    [question_id, *documents],
-                )
+            cursor.execute(
+                "UPDATE forum_question_fts SET answers = trim(answers || ' ' || %s)"
+                " WHERE rowid = %s",
+                [plain_text(body_html), question_id],
+            )
+
+
+def _sqlite_insert(cursor, rows) -> None:
+    cursor.executemany(
+        "INSERT INTO forum_question_fts (rowid, title, body, answers) VALUES (%s, %s, %s, %s)",
+        rows,
+    )
 
 
 def clear_index() -> None:
@@ -78,21 +130,59 @@ def clear_index() -> None:
         cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a fixed table name
 
 
-def rebuild_index() -> int:
-    from forum.models import Question
-
+def rebuild_index(*, batch_size: int = 2000) -> int:
+    """Rebuild every entry. PostgreSQL does it in one statement per batch of questions, in the
+    database; SQLite in batches from Python. Returns how many questions are indexed."""
     clear_index()
-    ids = list(Question.objects.visible().values_list("pk", flat=True))
-    for question_id in ids:
-        index_question(question_id)
+    ids = list(Question.objects.visible().order_by("pk").values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), batch_size):
+            low, high = ids[start], ids[min(start + batch_size, len(ids)) - 1]
+            if connection.vendor == "postgresql":
+                cursor.execute(_PG_INDEX_RANGE, [low, high, low, high])
+            else:
+                _sqlite_insert(cursor, _sqlite_documents(ids[start : start + batch_size]))
     return len(ids)
+
+
+def stored_document(question_id: int):
+    """The stored entry, for checks: the tsvector's text, or SQLite's three columns."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT document::text FROM forum_question_search WHERE question_id = %s",
+                [question_id],
+            )
+        else:
+            cursor.execute(
+                "SELECT title, body, answers FROM forum_question_fts WHERE rowid = %s",
+                [question_id],
+            )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return row[0] if connection.vendor == "postgresql" else tuple(row)
+
+
+def fresh_document(question_id: int):
+    """What a rebuild would store for this question now (None if it would store nothing)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_PG_FRESH, [question_id, question_id])
+            row = cursor.fetchone()
+        return row[0] if row else None
+    rows = _sqlite_documents([question_id])
+    return tuple(rows[0][1:]) if rows else None
 
 
 def matching_ids(query: str) -> list[int]:
     """Ids of the questions matching a web-search style query, best first.
 
-    A query with nothing to look for (only exclusions or common words) matches nothing, on
-    both databases alike.
+    Only the CANDIDATES newest matches are ranked, so a word found in most posts costs what a
+    rare one does (the database either walks the newest questions until it has enough matches,
+    or reads a rare word's few matches from the index, whichever its statistics say is
+    cheaper). A query with nothing to look for (only exclusions or common words) matches
+    nothing, on both databases alike.
     """
     fts_query = to_fts5(query)
     if not fts_query:
@@ -101,23 +191,32 @@ def matching_ids(query: str) -> list[int]:
         if connection.vendor == "postgresql":
             cursor.execute(
                 """
-                SELECT s.question_id
-                FROM forum_question_search s, websearch_to_tsquery('english', %s) q
-                WHERE s.document @@ q
-                ORDER BY ts_rank_cd(s.document, q) DESC, s.question_id DESC
+                WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query),
+                candidates AS (
+                    SELECT s.question_id, ts_rank_cd(s.document, q.query) AS rank
+                    FROM forum_question_search s, q
+                    WHERE s.document @@ q.query
+                    ORDER BY s.question_id DESC
+                    LIMIT %s
+                )
+                SELECT question_id FROM candidates
+                ORDER BY rank DESC, question_id DESC
                 LIMIT %s
                 """,
-                [query, MAX_MATCHES],
+                [query, CANDIDATES, MAX_MATCHES],
             )
         else:
             cursor.execute(
                 """
                 SELECT rowid FROM forum_question_fts
-                WHERE forum_question_fts MATCH %s
+                WHERE forum_question_fts MATCH %s AND rowid IN (
+                    SELECT rowid FROM forum_question_fts WHERE forum_question_fts MATCH %s
+                    ORDER BY rowid DESC LIMIT %s
+                )
                 ORDER BY bm25(forum_question_fts, 10.0, 4.0, 1.0), rowid DESC
                 LIMIT %s
                 """,
-                [fts_query, MAX_MATCHES],
+                [fts_query, fts_query, CANDIDATES, MAX_MATCHES],
             )
         return [row[0] for row in cursor.fetchall()]
 
@@ -128,8 +227,6 @@ def snippets(query: str, question_ids: list[int]) -> dict[int, list[Segment]]:
         return {}
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            from forum.models import Question
-
             bodies = dict(
                 Question.objects.filter(pk__in=question_ids).values_list("pk", "body_html")
             )

@@ -3,21 +3,25 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Q, QuerySet, When
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from taggit.models import Tag
 
 from accounts.models import User
+from core.paging import Page, keyset_page, offset_page
 from forum import search
 from forum.identity import AuthorCard, author_card
 from forum.models import (
     Answer,
     Comment,
     Feature,
+    LevelStat,
     Notification,
     Question,
     Revision,
     TaggedQuestion,
+    TagStat,
     Vote,
 )
 from forum.permissions import can_rollback, can_see, can_see_hidden
@@ -30,18 +34,21 @@ SORTS = {
     "unanswered": ("-created_at", "-id"),
 }
 DEFAULT_SORT = "newest"
+PAGE_SIZE = 20
+# Rows the list pages never show: loading them would only move bytes.
+_LIST_SKIPS = ("body", "body_html", "related_ids")
 
 
 def _with_list_data(queryset: QuerySet[Question]) -> QuerySet[Question]:
-    """What a question row in any list shows: author card, level and tags."""
-    return queryset.select_related("author", "level").prefetch_related("tags")
+    """What a question row in any list shows: author card, level, tags and the excerpt."""
+    return queryset.select_related("author", "level").prefetch_related("tags").defer(*_LIST_SKIPS)
 
 
 def question_list(
     *,
     sort: str = DEFAULT_SORT,
     level: Level | None = None,
-    tag: str | None = None,
+    tag: Tag | str | None = None,
     competency: Competency | None = None,
 ) -> QuerySet[Question]:
     questions = Question.objects.visible()
@@ -49,7 +56,9 @@ def question_list(
         questions = questions.unanswered()
     if level is not None:
         questions = questions.filter(level=level)
-    if tag:
+    if isinstance(tag, Tag):  # by id: the planner then knows how common the tag is
+        questions = questions.filter(tags=tag.pk)
+    elif tag:
         questions = questions.filter(tags__slug=tag)
     if competency is not None:  # questions about it: tagged with any of its topics
         about = TaggedQuestion.objects.filter(tag__slug__in=competency.tags)
@@ -57,10 +66,59 @@ def question_list(
     return _with_list_data(questions.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])))
 
 
+def question_count(*, level: Level | None = None, tag: Tag | None = None) -> int | None:
+    """How many visible questions a list holds, from the counters; None for combinations the
+    counters do not cover (counting those would read every matching row)."""
+    if tag is not None and level is not None:
+        return None
+    if tag is not None:
+        stat = TagStat.objects.filter(tag=tag).values_list("questions", flat=True).first()
+        return stat or 0
+    counts = LevelStat.objects.all() if level is None else LevelStat.objects.filter(level=level)
+    return sum(counts.values_list("questions", flat=True))
+
+
+def question_page_of_list(
+    *,
+    sort: str,
+    level: Level | None = None,
+    tag: Tag | None = None,
+    competency: Competency | None = None,
+    number: int = 1,
+    cursor: str = "",
+) -> Page:
+    """One page of a question list. With a cursor (from the previous page's Next link) the
+    database seeks to it; without, page `number` skips through the index alone."""
+    ordering = SORTS[sort]
+    questions = question_list(sort=sort, level=level, tag=tag, competency=competency)
+    total = None
+    if sort != "unanswered" and competency is None:
+        total = question_count(level=level, tag=tag)
+    if cursor:
+        page = keyset_page(
+            questions,
+            cursor=cursor,
+            number=number,
+            per_page=PAGE_SIZE,
+            ordering=ordering,
+            total=total,
+        )
+        if page is not None:
+            return page
+    return offset_page(questions, number=number, per_page=PAGE_SIZE, ordering=ordering, total=total)
+
+
 def question_links(*, level: Level, sort: str = DEFAULT_SORT, limit: int = 5) -> list[Question]:
     """Just titles and scores, for side panels: one light query."""
     questions = question_list(sort=sort, level=level).select_related(None).prefetch_related(None)
     return list(questions.only("pk", "slug", "title", "score")[:limit])
+
+
+ANSWERS_PER_PAGE = 30
+COMMENTS_SHOWN = 5  # per post; the rest fold behind "show N more comments"
+# Curated answers first (in the order moderators curated them), then the accepted one, then
+# the best scored, oldest first among equals.
+ANSWER_ORDER = ("curated_first", "curated_at", "-is_accepted", "-score", "created_at", "id")
 
 
 @dataclass
@@ -77,6 +135,7 @@ class PostView:
     post: Question | Answer
     author: AuthorCard
     comments: list[CommentView] = field(default_factory=list)
+    more_comments: int = 0  # comments not shown until asked for
     my_vote: int = 0
     comment_form: object | None = None  # set by the view for people who may comment
     open_flags: int = 0  # filled in for moderators
@@ -86,6 +145,7 @@ class PostView:
 class QuestionPage:
     question: PostView
     answers: list[PostView]
+    answer_page: Page
     related: list[Question]
     expectations: list[Expectation]
     tags: list[Tag]
@@ -123,14 +183,59 @@ def item_get_or_404(*, kind: str, pk: int, viewer: User) -> Question | Answer | 
     return item
 
 
-def question_page(*, question: Question, viewer: User) -> QuestionPage:
-    curated_first = Case(When(curated_at__isnull=False, then=0), default=1)
-    answers = list(
+def _answers_page(*, question: Question, viewer: User, number: int) -> Page:
+    answers = (
         _visible_to(Answer.objects.all(), viewer)
         .filter(question=question)
         .select_related("author", "curated_by")
-        .order_by(curated_first, "curated_at", "-is_accepted", "-score", "created_at", "id")
+        .annotate(curated_first=Case(When(curated_at__isnull=False, then=0), default=1))
     )
+    total = question.answer_count
+    if can_see_hidden(viewer):  # moderators page through hidden answers too
+        total = Answer.objects.filter(question=question).count()
+    pages = max(1, -(-total // ANSWERS_PER_PAGE))
+    return offset_page(
+        answers,
+        number=min(max(number, 1), pages),
+        per_page=ANSWERS_PER_PAGE,
+        ordering=ANSWER_ORDER,
+        total=total,
+    )
+
+
+def _comments(
+    *, question: Question, answers: list[Answer], viewer: User, expand: tuple[str, int] | None
+) -> QuerySet[Comment]:
+    """The first few comments of each post shown, with each post's total; all of them for the
+    post named by `expand`."""
+    by_post = [F("question_id"), F("answer_id")]
+    comments = (
+        _visible_to(Comment.objects.all(), viewer)
+        .filter(Q(question=question) | Q(answer__in=answers))
+        .select_related("author")
+        .annotate(
+            position=Window(RowNumber(), partition_by=by_post, order_by=["created_at", "id"]),
+            on_post=Window(Count("id"), partition_by=by_post),
+        )
+    )
+    shown = Q(position__lte=COMMENTS_SHOWN)
+    if expand is not None:
+        kind, pk = expand
+        shown |= Q(**{f"{kind}_id": pk})
+    return comments.filter(shown).order_by("created_at", "id")
+
+
+def question_page(
+    *,
+    question: Question,
+    viewer: User,
+    answer_page: int = 1,
+    expand: tuple[str, int] | None = None,
+) -> QuestionPage:
+    """A question as the viewer sees it: one page of answers, the first comments of each post
+    (all of them on the post `expand` names, ("answer", 12)), votes, related questions."""
+    page = _answers_page(question=question, viewer=viewer, number=answer_page)
+    answers = page.items
     for answer in answers:
         answer.question = question  # permission checks read it; do not fetch it 30 times
     tags = list(question.tags.order_by("name"))
@@ -138,12 +243,7 @@ def question_page(*, question: Question, viewer: User) -> QuestionPage:
     for answer in answers:
         views["answer", answer.pk] = PostView(answer, author_card(answer, viewer))
 
-    comments = (
-        _visible_to(Comment.objects.all(), viewer)
-        .filter(Q(question=question) | Q(answer__in=answers))
-        .select_related("author")
-    )
-    for comment in comments:
+    for comment in _comments(question=question, answers=answers, viewer=viewer, expand=expand):
         key = (
             ("question", comment.question_id)
             if comment.question_id
@@ -154,7 +254,9 @@ def question_page(*, question: Question, viewer: User) -> QuestionPage:
             comment.question = question
         else:
             comment.answer = views[key].post
-        views[key].comments.append(CommentView(comment, author_card(comment, viewer)))
+        view = views[key]
+        view.comments.append(CommentView(comment, author_card(comment, viewer)))
+        view.more_comments = comment.on_post - len(view.comments)
 
     if viewer.is_authenticated:
         votes = Vote.objects.filter(user=viewer).filter(
@@ -166,24 +268,20 @@ def question_page(*, question: Question, viewer: User) -> QuestionPage:
     return QuestionPage(
         question=views["question", question.pk],
         answers=[views["answer", a.pk] for a in answers],
-        related=question_related(question=question, tags=tags),
+        answer_page=page,
+        related=question_related(question=question),
         expectations=level_highlights(level=question.level),
         tags=tags,
     )
 
 
-def question_related(*, question: Question, tags: list[Tag], limit: int = 5) -> list[Question]:
-    """Questions at the same level that share tags with this one, most shared tags first."""
-    if not tags:
+def question_related(*, question: Question) -> list[Question]:
+    """The related questions stored for this one (forum/related.py), those still visible."""
+    if not question.related_ids:
         return []
-    return list(
-        Question.objects.visible()
-        .filter(level_id=question.level_id, tags__in=tags)
-        .exclude(pk=question.pk)
-        .annotate(shared=Count("tags"))
-        .order_by("-shared", "-score", "-created_at")
-        .only("pk", "slug", "title", "score", "answer_count")[:limit]
-    )
+    found = Question.objects.visible().filter(pk__in=question.related_ids)
+    by_id = {q.pk: q for q in found.only("pk", "slug", "title", "score", "answer_count")}
+    return [by_id[pk] for pk in question.related_ids if pk in by_id]
 
 
 def level_highlights(*, level: Level, limit: int = 6) -> list[Expectation]:
@@ -209,25 +307,20 @@ class LevelCount:
 
 
 def levels_with_counts() -> list[LevelCount]:
-    levels = Level.objects.annotate(
-        n=Count("questions", filter=Q(questions__is_hidden=False))
-    ).order_by("order")
+    counted = LevelStat.objects.filter(level=OuterRef("pk")).values("questions")
+    levels = Level.objects.annotate(n=Coalesce(Subquery(counted), 0)).order_by("order")
     return [LevelCount(level, level.n) for level in levels]
 
 
 def tags_popular(*, limit: int | None = 30) -> list[Tag]:
     """Tags with how many visible questions carry them (`tag.n`), most used first."""
-    tags = (
-        Tag.objects.annotate(
-            n=Count(
-                "forum_taggedquestion_items",
-                filter=Q(forum_taggedquestion_items__content_object__is_hidden=False),
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("-n", "name")
-    )
-    return list(tags[:limit] if limit else tags)
+    stats = TagStat.objects.filter(questions__gt=0).select_related("tag")
+    stats = stats.order_by("-questions", "tag__name")
+    tags = []
+    for stat in stats[:limit] if limit else stats:
+        stat.tag.n = stat.questions
+        tags.append(stat.tag)
+    return tags
 
 
 def tag_get(*, slug: str) -> Tag | None:
@@ -240,6 +333,7 @@ def featured(*, level: Level | None) -> list[Question]:
         Feature.objects.filter(level=level, question__is_hidden=False)
         .select_related("question__author", "question__level")
         .prefetch_related("question__tags")
+        .defer(*(f"question__{name}" for name in _LIST_SKIPS))
         .order_by("position", "featured_at")
     )
     return [feature.question for feature in features]

@@ -7,17 +7,29 @@ no code path can skip a rule. Counters move with F() expressions inside the same
 import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Model
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from forum import permissions, reputation, search
-from forum.markdown import render_inline, render_markdown
-from forum.models import Answer, Comment, Notification, Question, Revision, Vote, post_link
+from forum import freshness, permissions, related, reputation, search, tallies
+from forum.markdown import excerpt, render_inline, render_markdown
+from forum.models import (
+    Answer,
+    Comment,
+    Notification,
+    Question,
+    Revision,
+    TaggedQuestion,
+    Vote,
+    post_link,
+    thread_of,
+)
 from forum.notifications import notify
 from forum.permissions import require
+from forum.tasks import refresh_related
 from forum.text import one_line
 from ladder.models import Level
 
@@ -60,13 +72,15 @@ def question_create(
     if existing := _existing(Question, author, client_token):
         return existing
     now = timezone.now()
+    body_html = render_markdown(body)
     question = _create_once(
         Question,
         author=author,
         title=one_line(title),
         slug=_slug(title),
         body=body,
-        body_html=render_markdown(body),
+        body_html=body_html,
+        excerpt=excerpt(body_html),
         level=level,
         is_anonymous=is_anonymous,
         author_band=author.band,
@@ -74,11 +88,26 @@ def question_create(
         last_activity_at=now,
         client_token=client_token,
     )
+    if question.revisions.exists():  # a resubmit of the same form
+        return question
     question.tags.set(tags)
-    if not question.revisions.exists():  # not a resubmit of the same form
-        _record_revision(question, editor=author, reason="")
+    _record_revision(question, editor=author, reason="")
+    tallies.question_counted(level_id=level.pk, tag_ids=_tag_ids(question), step=1)
     search.index_question(question.pk)
+    _related_later(question.pk)
+    freshness.lists_changed()
     return question
+
+
+def _tag_ids(question: Question) -> set[int]:
+    return set(
+        TaggedQuestion.objects.filter(content_object=question).values_list("tag_id", flat=True)
+    )
+
+
+def _related_later(question_id: int) -> None:
+    """Related questions are computed by the task worker once the question is committed."""
+    transaction.on_commit(lambda: refresh_related.enqueue(question_id))
 
 
 def _record_revision(post: Question | Answer, *, editor: User, reason: str) -> Revision:
@@ -121,20 +150,37 @@ def question_edit(
     question = Question.objects.select_for_update().get(pk=question.pk)
     require(permissions.can_edit, editor, question)
     now = timezone.now()
+    body_html = render_markdown(body)
+    old_level, old_tags = question.level_id, _tag_ids(question)
     Question.objects.filter(pk=question.pk).update(
         title=one_line(title),
         slug=_slug(title),
         body=body,
-        body_html=render_markdown(body),
+        body_html=body_html,
+        excerpt=excerpt(body_html),
         level=level,
         edited_at=now,
         last_activity_at=now,
     )
     question.refresh_from_db()
     question.tags.set(tags)
+    new_tags = _tag_ids(question)
+    if not question.is_hidden:
+        level_moved = old_level != question.level_id
+        tallies.question_counted(
+            level_id=old_level if level_moved else None, tag_ids=old_tags - new_tags, step=-1
+        )
+        tallies.question_counted(
+            level_id=question.level_id if level_moved else None,
+            tag_ids=new_tags - old_tags,
+            step=1,
+        )
     _record_revision(question, editor=editor, reason=reason)
     _audit_edit(question, editor, reason, "edit")
     search.index_question(question.pk)
+    if old_level != question.level_id or old_tags != new_tags:
+        _related_later(question.pk)
+    freshness.thread_changed(question.pk)
     return question
 
 
@@ -175,7 +221,8 @@ def answer_create(
     Question.objects.filter(pk=question.pk).update(
         answer_count=F("answer_count") + 1, last_activity_at=now
     )
-    search.index_question(question.pk)
+    search.index_answer_added(question_id=question.pk, body_html=answer.body_html)
+    freshness.thread_changed(question.pk)
     notify(
         recipient=question.author,
         kind=Notification.Kind.ANSWER,
@@ -201,6 +248,7 @@ def answer_edit(*, answer: Answer, editor: User, body: str, reason: str = "") ->
     _record_revision(answer, editor=editor, reason=reason)
     _audit_edit(answer, editor, reason, "edit")
     search.index_question(answer.question_id)
+    freshness.thread_changed(answer.question_id)
     return answer
 
 
@@ -252,9 +300,11 @@ def visibility_set(
     if not changed:
         return False
     step = -1 if hidden else 1
-    if item.kind == "answer":
+    if item.kind == "question":
+        tallies.question_counted(level_id=item.level_id, tag_ids=_tag_ids(item), step=step)
+    elif item.kind == "answer":
         Question.objects.filter(pk=item.question_id).update(answer_count=F("answer_count") + step)
-    elif item.kind == "comment":
+    else:
         post_model, post_id = (
             (Question, item.question_id) if item.question_id else (Answer, item.answer_id)
         )
@@ -262,6 +312,7 @@ def visibility_set(
     if item.kind != "comment":
         search.index_question(item.pk if item.kind == "question" else item.question_id)
     item.refresh_from_db()
+    freshness.thread_changed(thread_of(item).pk)
     return True
 
 
@@ -299,6 +350,7 @@ def comment_create(
     )
     type(post).objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
+    freshness.thread_changed(question.pk)
     notify(
         recipient=post.author,
         kind=Notification.Kind.COMMENT,
@@ -334,6 +386,8 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
         change = reputation.for_vote(post.kind, new) - reputation.for_vote(post.kind, old)
         User.objects.filter(pk=post.author_id).update(reputation=F("reputation") + change)
     score = model.objects.values_list("score", flat=True).get(pk=post.pk)
+    # A question's score shows in lists; an answer's only on its page.
+    freshness.thread_changed(thread_of(post).pk, lists=post.kind == "question")
     return VoteOutcome(score=score, value=int(new))
 
 
@@ -367,6 +421,7 @@ def answer_accept(*, user: User, answer: Answer) -> Answer:
     for previous in Answer.objects.filter(question_id=answer.question_id, is_accepted=True):
         _set_accepted(previous, False)
     _set_accepted(answer, True)
+    freshness.thread_changed(answer.question_id, lists=False)
     notify(
         recipient=answer.author,
         kind=Notification.Kind.ACCEPTED,
@@ -386,27 +441,38 @@ def answer_unaccept(*, user: User, answer: Answer) -> Answer:
     if answer.is_accepted:
         _set_accepted(answer, False)
         answer.is_accepted = False
+        freshness.thread_changed(answer.question_id, lists=False)
     return answer
 
 
-def question_record_view(*, question: Question, visitor: str) -> bool:
-    """Count a view once per visitor per hour; refreshing the page does not inflate it."""
-    from django.core.cache import cache
-
-    if not cache.add(f"forum:viewed:{question.pk}:{visitor}", True, timeout=60 * 60):
+def question_record_view(*, question_id: int, visitor: str) -> bool:
+    """Count a view once per visitor per hour; refreshing the page does not inflate it. The
+    count changes no generation: cached pages show it as it was when they were built."""
+    if not cache.add(f"forum:viewed:{question_id}:{visitor}", True, timeout=60 * 60):
         return False
-    Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)
+    return bool(Question.objects.filter(pk=question_id).update(view_count=F("view_count") + 1))
+
+
+def related_refresh_if_stale(*, question: Question) -> bool:
+    """Ask the worker to recompute related questions that are missing or old (new questions
+    appear in older ones' lists this way); at most once an hour per question."""
+    if not related.is_stale(question):
+        return False
+    if not cache.add(f"forum:related-queued:{question.pk}", True, timeout=60 * 60):
+        return False
+    _related_later(question.pk)
     return True
 
 
 @transaction.atomic
 def reputation_recompute() -> int:
-    """Recount everyone's reputation from votes and accepts; returns how many changed."""
+    """Recount everyone's reputation from votes and accepts; returns how many changed. The
+    recount is a few grouped queries; only the people whose figure moved are written."""
     totals = reputation.recount()
-    changed = 0
-    for user in User.objects.only("pk", "reputation"):
-        points = totals.get(user.pk, 0)
-        if user.reputation != points:
-            User.objects.filter(pk=user.pk).update(reputation=points)
-            changed += 1
-    return changed
+    changed = [
+        User(pk=pk, reputation=totals.get(pk, 0))
+        for pk, points in User.objects.values_list("pk", "reputation").iterator(chunk_size=5000)
+        if points != totals.get(pk, 0)
+    ]
+    User.objects.bulk_update(changed, ["reputation"], batch_size=1000)
+    return len(changed)

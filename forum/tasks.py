@@ -6,6 +6,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from forum import related
 from forum.identity import anonymous_label
 from forum.models import Notification
 from forum.text import one_line
@@ -40,3 +41,9 @@ def send_notification_email(notification_id: int) -> bool:
         recipient_list=[notification.recipient.email],
     )
     return True
+
+
+@task()
+def refresh_related(question_id: int) -> list[int] | None:
+    """Recompute a question's related questions (after it is asked or retagged)."""
+    return related.refresh(question_id)

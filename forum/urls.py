@@ -1,7 +1,13 @@
 from django.urls import path
 
 import forum.converters  # noqa: F401 - registers <kind:...>
-from forum import feeds, views
+from core.pagecache import cached_page
+from forum import feeds, freshness, views
+
+
+def _feed(feed):
+    return cached_page([freshness.LISTS])(feed)
+
 
 app_name = "forum"
 urlpatterns = [
@@ -34,10 +40,12 @@ urlpatterns = [
     path("tags/", views.tag_index, name="tags"),
     path("search/", views.search, name="search"),
     path("notifications/", views.notifications, name="notifications"),
-    path("feeds/questions/rss/", feeds.LatestQuestionsRss(), name="feed_rss"),
-    path("feeds/questions/atom/", feeds.LatestQuestionsAtom(), name="feed_atom"),
-    path("feeds/level/<slug:level>/rss/", feeds.LevelQuestionsRss(), name="level_feed_rss"),
-    path("feeds/level/<slug:level>/atom/", feeds.LevelQuestionsAtom(), name="level_feed_atom"),
-    path("feeds/tag/<slug:tag>/rss/", feeds.TagQuestionsRss(), name="tag_feed_rss"),
-    path("feeds/tag/<slug:tag>/atom/", feeds.TagQuestionsAtom(), name="tag_feed_atom"),
+    path("feeds/questions/rss/", _feed(feeds.LatestQuestionsRss()), name="feed_rss"),
+    path("feeds/questions/atom/", _feed(feeds.LatestQuestionsAtom()), name="feed_atom"),
+    path("feeds/level/<slug:level>/rss/", _feed(feeds.LevelQuestionsRss()), name="level_feed_rss"),
+    path(
+        "feeds/level/<slug:level>/atom/", _feed(feeds.LevelQuestionsAtom()), name="level_feed_atom"
+    ),
+    path("feeds/tag/<slug:tag>/rss/", _feed(feeds.TagQuestionsRss()), name="tag_feed_rss"),
+    path("feeds/tag/<slug:tag>/atom/", _feed(feeds.TagQuestionsAtom()), name="tag_feed_atom"),
 ]

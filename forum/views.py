@@ -1,10 +1,11 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forum import ratelimit, selectors, services
+from core.pagecache import cached_page
+from core.paging import list_page, page_number
+from forum import freshness, ratelimit, selectors, services
 from forum.forms import (
     AnswerEditForm,
     AnswerForm,
@@ -29,6 +30,7 @@ from forum.permissions import (
 from forum.revisions import revision_diff
 from forum.selectors import PostView
 from forum.tags import TagError, normalise_tag
+from ladder.freshness import LADDER
 from ladder.models import Competency, Level
 
 PAGE_SIZE = 20
@@ -44,10 +46,6 @@ def _tag_slug(raw: str | None) -> str | None:
         raise Http404(f"“{raw[:40]}” is not a tag.") from None
 
 
-def _page(request: HttpRequest, items, size: int = PAGE_SIZE):
-    return Paginator(items, size).get_page(request.GET.get("page"))
-
-
 def _preview(request: HttpRequest, form) -> str | None:
     """The body as it will look, when the person pressed Preview instead of saving."""
     return render_markdown(form.cleaned_data["body"]) if "preview" in request.POST else None
@@ -58,11 +56,13 @@ def _form_status(form) -> int:
 
 
 @require_GET
+@cached_page([freshness.LISTS])
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/home.html", {"home": selectors.home()})
 
 
 @require_GET
+@cached_page([freshness.LISTS])
 def question_list(
     request: HttpRequest, level: str | None = None, tag: str | None = None
 ) -> HttpResponse:
@@ -77,11 +77,16 @@ def question_list(
     sort = request.GET.get("sort", selectors.DEFAULT_SORT)
     if sort not in selectors.SORTS:
         sort = selectors.DEFAULT_SORT
-    questions = selectors.question_list(
-        sort=sort, level=level_obj, tag=tag_slug, competency=competency
+    page = selectors.question_page_of_list(
+        sort=sort,
+        level=level_obj,
+        tag=tag_obj,
+        competency=competency,
+        number=page_number(request),
+        cursor=request.GET.get("after", ""),
     )
     context = {
-        "page": _page(request, questions),
+        "page": page,
         "sort": sort,
         "sort_links": [
             (name, url_with_params(request, sort=name, page=None)) for name in selectors.SORTS
@@ -149,12 +154,26 @@ def question_short(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    # Counted before the page cache answers, so cached pages still count their readers.
+    services.question_record_view(question_id=pk, visitor=visitor_key(request))
+    return _question_detail(request, pk=pk, slug=slug)
+
+
+@cached_page(lambda pk, slug: [freshness.question(pk), LADDER])
+def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     question = _question_or_404(request, pk)
     if slug != question.slug:
         return redirect(question, permanent=True)
-    if services.question_record_view(question=question, visitor=visitor_key(request)):
-        question.view_count += 1
+    services.related_refresh_if_stale(question=question)
     return _render_question(request, question)
+
+
+def _expanded(request: HttpRequest) -> tuple[str, int] | None:
+    """?comments=answer-12: the post whose comments are all shown."""
+    kind, _, pk = request.GET.get("comments", "").partition("-")
+    if kind in ("question", "answer") and pk.isascii() and pk.isdigit():
+        return kind, int(pk)
+    return None
 
 
 def _render_question(
@@ -165,7 +184,12 @@ def _render_question(
     comment_form: tuple[str, int, CommentForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    page = selectors.question_page(question=question, viewer=request.user)
+    page = selectors.question_page(
+        question=question,
+        viewer=request.user,
+        answer_page=page_number(request),
+        expand=_expanded(request),
+    )
     if answer_form is None:
         anonymous_asker = question.is_anonymous and question.author_is(request.user)
         answer_form = AnswerForm(initial={"is_anonymous": anonymous_asker}, auto_id="answer_%s")
@@ -376,11 +400,13 @@ def revision_rollback(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@cached_page([freshness.LISTS])
 def tag_index(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/tags.html", {"tags": selectors.tags_popular(limit=None)})
 
 
 @require_GET
+@cached_page([freshness.LISTS])
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": ""}
@@ -389,11 +415,11 @@ def search(request: HttpRequest) -> HttpResponse:
         ids = selectors.question_search(
             query=query, level=form.cleaned_data["level"], tag=_tag_slug(form.cleaned_data["tag"])
         )
-        page = _page(request, ids)
+        page = list_page(ids, number=page_number(request), per_page=PAGE_SIZE)
         context |= {
             "query": query,
             "page": page,
-            "hits": selectors.search_hits(query=query, ids=list(page.object_list)),
+            "hits": selectors.search_hits(query=query, ids=page.items),
             "total": len(ids),
         }
     return render(request, "forum/search.html", context)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F, Model
 
+from ladder.freshness import ladder_changed
 from ladder.loading import LadderSpec, parse_ladder_text
 from ladder.models import (
     Competency,
@@ -41,6 +42,7 @@ def ladder_load(*, path: Path, force: bool = False) -> LoadReport:
             spec.version, changed=False, expectations=len(spec.expectations), retired=0
         )
     retired = _write(spec, checksum=None if unchanged else checksum)
+    ladder_changed()
     return LoadReport(
         spec.version, changed=True, expectations=len(spec.expectations), retired=retired
     )

@@ -5,8 +5,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from core.pagecache import cached_page
+from forum.freshness import LISTS
 from forum.selectors import featured, question_links
 from ladder import selectors
+from ladder.freshness import LADDER
 from ladder.models import Level, Track
 
 
@@ -55,6 +58,7 @@ def _ladder_view(view):
 
 
 @_ladder_view
+@cached_page([LADDER])
 def index(request: HttpRequest) -> HttpResponse:
     tracks = selectors.track_list()
     track = _track(request, tracks)
@@ -68,6 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @_ladder_view
+@cached_page([LADDER, LISTS])  # it lists the level's questions too
 def level(request: HttpRequest, level: str) -> HttpResponse:
     tracks, levels = selectors.track_list(), selectors.level_list()
     track = _track(request, tracks)
@@ -96,6 +101,7 @@ def compare_pick(request: HttpRequest) -> HttpResponse:
 
 
 @_ladder_view
+@cached_page([LADDER])
 def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
     tracks, levels = selectors.track_list(), selectors.level_list()
     track = _track(request, tracks)
@@ -116,12 +122,14 @@ def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
 
 
 @require_GET
+@cached_page([LADDER])
 def sources(request: HttpRequest) -> HttpResponse:
     context = {"sources": selectors.source_list(), "version": selectors.ladder_version()}
     return render(request, "ladder/sources.html", context)
 
 
 @require_GET
+@cached_page([LADDER])
 def export_json(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(selectors.ladder_export(), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'inline; filename="rungs-ladder.json"'

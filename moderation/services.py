@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from forum import freshness
 from forum.models import Answer, Comment, Feature, Notification, Question, thread_of
 from forum.notifications import notify_warning
 from forum.permissions import (
@@ -51,6 +52,7 @@ def content_hide(*, moderator: User, item: Item, reason: str) -> None:
             hidden_by=moderator, hidden_reason=reason.strip()[:300]
         )
         item.refresh_from_db()
+        freshness.thread_changed(thread_of(item).pk)
     upheld = _close_flags(item, moderator, Flag.Status.UPHELD)
     record(
         actor=moderator, action=Action.HIDE, target=item, reason=reason, details={"flags": upheld}
@@ -237,6 +239,7 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
     Answer.objects.filter(pk=answer.pk).update(
         curated_at=timezone.now(), curated_by=moderator, curated_note=note.strip()[:280]
     )
+    freshness.thread_changed(answer.question_id, lists=False)
     record(actor=moderator, action=Action.CURATE, target=answer, reason=note)
 
 
@@ -244,6 +247,7 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
 def answer_uncurate(*, moderator: User, answer: Answer, reason: str = "") -> None:
     require(can_moderate, moderator)
     Answer.objects.filter(pk=answer.pk).update(curated_at=None, curated_by=None, curated_note="")
+    freshness.thread_changed(answer.question_id, lists=False)
     record(actor=moderator, action=Action.UNCURATE, target=answer, reason=reason)
 
 
@@ -273,6 +277,7 @@ def _feature_new(moderator: User, question: Question, level: Level | None) -> Fe
     feature = Feature.objects.create(
         question=question, level=level, position=(last or 0) + 1, featured_by=moderator
     )
+    freshness.lists_changed()
     record(
         actor=moderator,
         action=Action.FEATURE,
@@ -303,6 +308,7 @@ def question_unfeature(*, moderator: User, feature: Feature) -> None:
         details={"where": feature.level.slug if feature.level_id else "home"},
     )
     feature.delete()  # a pin, not content: the audit entry keeps its history
+    freshness.lists_changed()
 
 
 @transaction.atomic
@@ -320,6 +326,7 @@ def feature_move(*, moderator: User, feature: Feature, offset: int) -> None:
     for position, sibling in enumerate(siblings, start=1):
         if sibling.position != position:
             Feature.objects.filter(pk=sibling.pk).update(position=position)
+    freshness.lists_changed()
     record(
         actor=moderator,
         action=Action.REORDER,
@@ -357,6 +364,7 @@ def question_close(
         close_note=note.strip()[:300],
         duplicate_of=duplicate_of,
     )
+    freshness.thread_changed(question.pk)
     record(
         actor=moderator,
         action=Action.CLOSE,
@@ -373,6 +381,7 @@ def question_reopen(*, moderator: User, question: Question, reason: str = "") ->
         closed_at=None, closed_by=None, close_reason="", close_note="", duplicate_of=None
     ):
         return  # open already
+    freshness.thread_changed(question.pk)
     record(actor=moderator, action=Action.REOPEN, target=question, reason=reason)
 
 
@@ -382,6 +391,7 @@ def question_lock(*, moderator: User, question: Question, reason: str) -> None:
     Question.objects.filter(pk=question.pk).update(
         locked_at=timezone.now(), locked_by=moderator, lock_reason=reason.strip()[:300]
     )
+    freshness.thread_changed(question.pk, lists=False)
     record(actor=moderator, action=Action.LOCK, target=question, reason=reason)
 
 
@@ -392,4 +402,5 @@ def question_unlock(*, moderator: User, question: Question, reason: str = "") ->
         locked_at=None, locked_by=None, lock_reason=""
     ):
         return  # unlocked already
+    freshness.thread_changed(question.pk, lists=False)
     record(actor=moderator, action=Action.UNLOCK, target=question, reason=reason)

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
+from core.paging import offset_page, page_number
 from forum import ratelimit
 from forum.http import form_data, login_required
 from forum.models import Feature, thread_of
@@ -104,7 +104,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         actor=filters.get("actor") or None,
         kind=filters.get("kind") or None,
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = offset_page(
+        entries, number=page_number(request), per_page=50, ordering=("-created_at", "-id")
+    )
     return render(request, "moderation/log.html", {"form": form, "page": page})
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "django_tasks_db",
+    "core",
     "accounts",
     "ladder",
     "forum",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,7 +91,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if REDIS_URL := env_str("REDIS_URL", ""):
+# The cache holds rate-limit counters, page generations and cached pages, so every app server
+# must share it: Redis when REDIS_URL is set. Production without Redis falls back to the
+# database (see production.py); one process on one machine (`make run`) may use memory.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -99,6 +105,13 @@ if REDIS_URL := env_str("REDIS_URL", ""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages are cached whole (core/pagecache.py) and rebuilt when what they show changes;
+# this bounds how stale the rest (names, relative times, view counts) may get.
+RUNGS_PAGE_CACHE = env_bool("RUNGS_PAGE_CACHE", True)
+RUNGS_PAGE_CACHE_SECONDS = env_int("RUNGS_PAGE_CACHE_SECONDS", 300)
+# How long a shared HTTP cache in front of the site (a CDN, nginx) may keep a public page.
+RUNGS_PUBLIC_MAX_AGE = env_int("RUNGS_PUBLIC_MAX_AGE", 60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

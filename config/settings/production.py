@@ -20,6 +20,18 @@ if not ALLOWED_HOSTS:
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 
+if not REDIS_URL:  # noqa: F405
+    # Every app server must see the same cache; `manage.py createcachetable` makes the table.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rungs_cache",
+        }
+    }
+# A signed-in person's session is read from the cache on every request, the database only
+# when the cache lost it.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

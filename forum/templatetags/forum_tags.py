@@ -49,6 +49,7 @@ def excerpt(html: str, length: int = 160) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number: int) -> str:
-    """{% page_url 3 %}: this page, with the other filters kept, at page 3."""
-    return url_with_params(context["request"], page=number)
+def page_url(context, number: int, cursor: str = "") -> str:
+    """{% page_url 3 %}: this page, with the other filters kept, at page 3; with a cursor, the
+    page after the row it names (see core.paging)."""
+    return url_with_params(context["request"], page=number, after=cursor or None)

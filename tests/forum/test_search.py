@@ -400,3 +400,44 @@ class TestSearchPage:
         with django_assert_max_num_queries(10):
             response = client.get(reverse("forum:search"), {"q": "sabbatical", "tag": "leave"})
         assert f"{count} results for" in response.text
+
+
+@pytest.mark.usefixtures("ladder")
+class TestIndexUpkeep:
+    """The stored entry is always what a rebuild would store, whichever write made it."""
+
+    def test_posting_answers_appends_what_a_rebuild_would_build(self):
+        question = ask("How do I prepare for a calibration meeting?")
+        for body in ("Bring **evidence**: links to designs.", "Ask your manager for a dry run."):
+            AnswerFactory(question=question, body=body)
+        assert search.stored_document(question.pk) == search.fresh_document(question.pk)
+        assert found("calibration evidence") == [question.pk]
+
+    def test_edits_hides_and_restores_rebuild_the_entry(self):
+        question = ask("What does ownership look like at mid level?")
+        kept = AnswerFactory(question=question, body="Own one service end to end.")
+        gone = AnswerFactory(question=question, body="Volunteer for the pager rotation.")
+        services.visibility_set(item=gone, hidden=True, by=None, reason="spam")
+        assert search.stored_document(question.pk) == search.fresh_document(question.pk)
+        assert found("pager rotation") == []
+        services.answer_edit(answer=kept, editor=kept.author, body="Own two services.")
+        assert search.stored_document(question.pk) == search.fresh_document(question.pk)
+        services.visibility_set(item=gone, hidden=False, by=None, reason="")
+        assert found("pager rotation") == [question.pk]
+        assert search.stored_document(question.pk) == search.fresh_document(question.pk)
+
+    def test_markup_is_not_searchable_only_the_words(self):
+        question = ask(
+            "Where do I keep notes for my review?",
+            body="Use a [shared doc](https://example.com/strong-notes) and **bold** headings.",
+        )
+        assert found("shared doc") == [question.pk]
+        assert found("href") == []
+        assert found("strong") == []
+
+    def test_a_rebuild_stores_the_same_entries(self):
+        question = ask("Is a lateral move a step back?")
+        AnswerFactory(question=question, body="Not if you gain scope.")
+        before = search.stored_document(question.pk)
+        assert search.rebuild_index(batch_size=1) == Question.objects.visible().count()
+        assert search.stored_document(question.pk) == before

@@ -42,8 +42,19 @@ class TestQueryBudgets:
         with django_assert_max_num_queries(12):
             response = client.get(busy_question.get_absolute_url())
         assert response.status_code == 200
-        assert response.text.count('class="comment"') == 50
+        # The question's ten comments fold after five; the answers have two at most.
+        assert response.text.count('class="comment"') == 45
+        assert "Show 5 more comments" in response.text
         assert response.text.count('class="post post--answer') == 30
+
+    def test_folded_comments_open_one_post_at_a_time(
+        self, client, busy_question, django_assert_max_num_queries
+    ):
+        url = f"{busy_question.get_absolute_url()}?comments=question-{busy_question.pk}"
+        with django_assert_max_num_queries(8):
+            response = client.get(url)
+        assert response.text.count('class="comment"') == 50
+        assert "more comment" not in response.text
 
     def test_question_page_logged_out(self, client, busy_question, django_assert_max_num_queries):
         with django_assert_max_num_queries(8):
