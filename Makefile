@@ -7,9 +7,12 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 export PYTHONDONTWRITEBYTECODE := 1
+# Ports of bench-scale's own throwaway PostgreSQL and Redis (the tests use 5433).
+BENCH_PG_PORT    ?= 5434
+BENCH_REDIS_PORT ?= 6390
 
 .PHONY: help install run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
-        screenshots bench lock clean
+        screenshots bench bench-scale lock clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,11 +57,12 @@ format: install  ## Fix formatting and the fixable lint
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: lint  ## Lint, then the whole suite on SQLite and on a throwaway PostgreSQL
+test: lint  ## Lint, the whole suite on SQLite and on PostgreSQL, then a quick load test
 	scripts/ensure-system-packages
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
-	@echo "All tests passed on SQLite and PostgreSQL."
+	$(MAKE) --no-print-directory bench-scale BENCH_QUICK=1
+	@echo "All tests passed on SQLite and PostgreSQL, and every page answered under load."
 
 test-sqlite: install
 	@echo "=== Test suite on SQLite ==="
@@ -73,6 +77,12 @@ screenshots: install  ## Refresh the README screenshots in docs/img/
 
 bench: install  ## Print the speed figures (see bench/README.md)
 	$(PY) bench/run.py
+
+bench-scale: install  ## Load-test every page: PostgreSQL, Redis, gunicorn, wrk (bench/README.md)
+	scripts/ensure-system-packages
+	@echo "=== Load test (bench/scale.py) ==="
+	RUNGS_PG_PORT=$(BENCH_PG_PORT) RUNGS_REDIS_PORT=$(BENCH_REDIS_PORT) \
+	  scripts/with-postgres scripts/with-redis $(PY) -m bench.scale
 
 lock:  ## Re-resolve pyproject.toml's ranges into requirements.lock
 	rm -rf /tmp/rungs-lock && "$$(scripts/find-python)" -m venv /tmp/rungs-lock
