@@ -1,11 +1,13 @@
 """Every read of the forum. Each list or page is a fixed number of queries, whatever its size."""
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from accounts.models import User
@@ -137,18 +139,20 @@ class PostView:
     comments: list[CommentView] = field(default_factory=list)
     more_comments: int = 0  # comments not shown until asked for
     my_vote: int = 0
-    comment_form: object | None = None  # set by the view for people who may comment
+    variant: str | None = None  # what its shared fragment depends on (forum/fragments.py)
     open_flags: int = 0  # filled in for moderators
 
 
 @dataclass(frozen=True)
 class QuestionPage:
+    """The lazy parts are read only when their cached fragment is missing."""
+
     question: PostView
     answers: list[PostView]
     answer_page: Page
-    related: list[Question]
-    expectations: list[Expectation]
-    tags: list[Tag]
+    related: Sequence[Question]
+    expectations: Sequence[Expectation]
+    tags: Sequence[Tag]
 
 
 def _visible_to(queryset: QuerySet, viewer: User | None) -> QuerySet:
@@ -238,7 +242,6 @@ def question_page(
     answers = page.items
     for answer in answers:
         answer.question = question  # permission checks read it; do not fetch it 30 times
-    tags = list(question.tags.order_by("name"))
     views = {("question", question.pk): PostView(question, author_card(question, viewer))}
     for answer in answers:
         views["answer", answer.pk] = PostView(answer, author_card(answer, viewer))
@@ -269,9 +272,9 @@ def question_page(
         question=views["question", question.pk],
         answers=[views["answer", a.pk] for a in answers],
         answer_page=page,
-        related=question_related(question=question),
-        expectations=level_highlights(level=question.level),
-        tags=tags,
+        related=SimpleLazyObject(lambda: question_related(question=question)),
+        expectations=SimpleLazyObject(lambda: level_highlights(level=question.level)),
+        tags=SimpleLazyObject(lambda: list(question.tags.order_by("name"))),
     )
 
 

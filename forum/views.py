@@ -3,7 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.pagecache import cached_page
+from core.pagecache import cached_page, generations
 from core.paging import list_page, page_number
 from forum import freshness, ratelimit, selectors, services
 from forum.forms import (
@@ -15,6 +15,7 @@ from forum.forms import (
     ReasonForm,
     SearchForm,
 )
+from forum.fragments import post_variant
 from forum.http import form_data, login_required, url_with_params, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
@@ -181,7 +182,6 @@ def _render_question(
     question: Question,
     *,
     answer_form: AnswerForm | None = None,
-    comment_form: tuple[str, int, CommentForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     page = selectors.question_page(
@@ -194,12 +194,13 @@ def _render_question(
         anonymous_asker = question.is_anonymous and question.author_is(request.user)
         answer_form = AnswerForm(initial={"is_anonymous": anonymous_asker}, auto_id="answer_%s")
     for item in (page.question, *page.answers):
-        if can_comment(request.user, item.post):
-            key = (item.post.kind, item.post.pk)
-            prefix = f"{item.post.kind}{item.post.pk}_%s"
-            bound = comment_form and comment_form[:2] == key
-            item.comment_form = comment_form[2] if bound else CommentForm(auto_id=prefix)
-    context = {"page": page, "question": question, "answer_form": answer_form}
+        item.variant = post_variant(item, request.user)
+    context = {
+        "page": page,
+        "question": question,
+        "answer_form": answer_form,
+        "fragment_version": generations([freshness.question(question.pk), LADDER]),
+    }
     if can_moderate(request.user):
         from moderation.forms import CloseForm
 
@@ -227,21 +228,27 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(answer)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def comment_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The comment form: a page of its own, or (htmx) the form alone, swapped in under the post
+    in place of its "Add a comment" link."""
     post = _item_or_404(request, kind, pk)
-    form = CommentForm(request.POST, auto_id=f"{kind}{pk}_%s")
-    if not form.is_valid():
-        return _render_question(request, thread_of(post), comment_form=(kind, pk, form), status=400)
-    ratelimit.hit(request, "comment")
-    comment = services.comment_create(
-        author=request.user,
-        post=post,
-        body=form.cleaned_data["body"],
-        client_token=form.cleaned_data["client_token"],
-    )
-    return redirect(comment)
+    if request.method == "GET":
+        require(can_comment, request.user, post)
+    form = CommentForm(form_data(request), auto_id=f"{kind}{pk}_%s")
+    if request.method == "POST" and form.is_valid():
+        ratelimit.hit(request, "comment")
+        comment = services.comment_create(
+            author=request.user,
+            post=post,
+            body=form.cleaned_data["body"],
+            client_token=form.cleaned_data["client_token"],
+        )
+        return redirect(comment)
+    context = {"form": form, "post": post, "question": thread_of(post)}
+    template = "forum/comment_form.html" + ("#form" if request.htmx else "")
+    return render(request, template, context, status=_form_status(form))
 
 
 @require_POST

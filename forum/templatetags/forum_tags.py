@@ -13,6 +13,7 @@ register = template.Library()
 for _name in (
     "can_answer",
     "can_vote",
+    "can_comment",
     "can_edit",
     "can_accept",
     "can_curate",

@@ -85,7 +85,7 @@ def test_a_vote_an_answer_and_an_edit_show_at_once(client, question):
     url = question.get_absolute_url()
     client.get(url), client.get("/")  # both cached now
     services.vote_cast(user=UserFactory(), post=question, value=1)
-    assert 'Score </span>1<' in client.get(url).text
+    assert "Score </span>1<" in client.get(url).text
     AnswerFactory(question=question, body="Keep a brag document of what you shipped.")
     assert "brag document" in client.get(url).text
     services.question_edit(

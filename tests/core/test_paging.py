@@ -46,9 +46,10 @@ def test_a_page_knows_whether_more_follow(questions):
     first = paging.offset_page(Question.objects.all(), number=1, per_page=5, ordering=ordering)
     last = paging.offset_page(Question.objects.all(), number=2, per_page=5, ordering=ordering)
     assert (first.has_next, last.has_next, len(last.items)) == (True, False, 2)
-    assert paging.offset_page(
-        Question.objects.all(), number=9, per_page=5, ordering=ordering
-    ).items == []
+    assert (
+        paging.offset_page(Question.objects.all(), number=9, per_page=5, ordering=ordering).items
+        == []
+    )
 
 
 @pytest.mark.parametrize("cursor", ["nonsense", "W10", "WyJ4IiwgMV0", "W251bGwsIG51bGxd"])

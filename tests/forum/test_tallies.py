@@ -63,9 +63,7 @@ def test_editing_a_hidden_question_changes_no_counter(ladder):
 def test_differences_names_a_wrong_counter_and_recount_fixes_it(ladder):
     QuestionFactory(tags=["pip"])
     TagStat.objects.update(questions=7)
-    assert tallies.differences() == [
-        f"TagStat {TagStat.objects.get().tag_id}: stored 7, counted 1"
-    ]
+    assert tallies.differences() == [f"TagStat {TagStat.objects.get().tag_id}: stored 7, counted 1"]
     tallies.recount()
     assert tallies.differences() == []
 
