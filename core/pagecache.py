@@ -11,6 +11,9 @@ random value, so a generation evicted and recreated never matches a page built b
 
 import hashlib
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -18,11 +21,70 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 
 from core import public
 
 _GENERATION = "gen:"
 _PAGE = "page:"
+_ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+
+# A stored page: its bytes, the same gzipped (compressed once, when stored), its content type.
+Stored = tuple[bytes, bytes, str]
+
+
+class _Recent:
+    """The pages this process served last, in front of the shared cache.
+
+    Safe to keep per process because a key names the generations the page was built from: a
+    write moves the generation, so a copy here is never served for newer content. Entries
+    still expire with the shared ones, which bounds what no generation tracks (names, "5
+    minutes ago").
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[str, tuple[float, Stored]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Stored | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is None:
+                return None
+            expires, page = found
+            if expires < time.monotonic():
+                self._drop(key)
+                return None
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: Stored, timeout: int) -> None:
+        size = len(page[0]) + len(page[1])
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            if key in self._pages:
+                self._drop(key)
+            self._pages[key] = (time.monotonic() + timeout, page)
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                self._drop(next(iter(self._pages)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        _, page = self._pages.pop(key)
+        self._bytes -= len(page[0]) + len(page[1])
+
+
+recent = _Recent(max_bytes=32 * 1024 * 1024)
 
 
 def _fresh() -> int:
@@ -83,12 +145,10 @@ def cached_page(names: Callable[..., Iterable[str]] | Iterable[str]):
                 return view(request, *args, **kwargs)
             wanted = names(*args, **kwargs) if callable(names) else names
             key = page_key(request, wanted)
-            stored = cache.get(key)
+            stored = _fetch(key)
             if stored is not None:
-                content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
                 public.mark(request, store_as=None)
-                return response
+                return _respond(request, stored)
             public.mark(request, store_as=key)
             return view(request, *args, **kwargs)
 
@@ -97,9 +157,28 @@ def cached_page(names: Callable[..., Iterable[str]] | Iterable[str]):
     return decorator
 
 
+def _fetch(key: str) -> Stored | None:
+    stored = recent.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None:
+            recent.put(key, stored, settings.RUNGS_PAGE_CACHE_SECONDS)
+    return stored
+
+
+def _respond(request: HttpRequest, stored: Stored) -> HttpResponse:
+    content, compressed, content_type = stored
+    if _ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")):
+        response = HttpResponse(compressed, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(content, content_type=content_type)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
 def store(key: str, response: HttpResponse) -> None:
-    cache.set(
-        key,
-        (response.content, response["Content-Type"]),
-        timeout=settings.RUNGS_PAGE_CACHE_SECONDS,
-    )
+    """Keep a public response for the next anonymous reader (compressed once, here)."""
+    stored = (response.content, compress_string(response.content), response["Content-Type"])
+    cache.set(key, stored, timeout=settings.RUNGS_PAGE_CACHE_SECONDS)
+    recent.put(key, stored, settings.RUNGS_PAGE_CACHE_SECONDS)

@@ -1,10 +1,13 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.pagecache import cached_page, generations
-from core.paging import list_page, page_number
+from core.paging import Page, list_page, page_number
 from forum import freshness, ratelimit, selectors, services
 from forum.forms import (
     AnswerEditForm,
@@ -59,7 +62,14 @@ def _form_status(form) -> int:
 @require_GET
 @cached_page([freshness.LISTS])
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "forum/home.html", {"home": selectors.home()})
+    context = {"home": SimpleLazyObject(selectors.home), "fragment_version": _lists_version()}
+    return render(request, "forum/home.html", context)
+
+
+def _lists_version() -> list[int]:
+    """What the lists' shared fragments are keyed on (the lazy context inside them is read only
+    when the fragment is missing)."""
+    return generations([freshness.LISTS])
 
 
 @require_GET
@@ -78,15 +88,19 @@ def question_list(
     sort = request.GET.get("sort", selectors.DEFAULT_SORT)
     if sort not in selectors.SORTS:
         sort = selectors.DEFAULT_SORT
-    page = selectors.question_page_of_list(
-        sort=sort,
-        level=level_obj,
-        tag=tag_obj,
-        competency=competency,
-        number=page_number(request),
-        cursor=request.GET.get("after", ""),
+    page = SimpleLazyObject(
+        lambda: selectors.question_page_of_list(
+            sort=sort,
+            level=level_obj,
+            tag=tag_obj,
+            competency=competency,
+            number=page_number(request),
+            cursor=request.GET.get("after", ""),
+        )
     )
+    featured = level and not tag_slug
     context = {
+        "fragment_version": _lists_version(),
         "page": page,
         "sort": sort,
         "sort_links": [
@@ -96,8 +110,10 @@ def question_list(
         "tag": tag_obj,
         "tag_slug": tag_slug,
         "competency": competency,
-        "levels": list(Level.objects.order_by("order")),
-        "featured": selectors.featured(level=level_obj) if level and not tag_slug else [],
+        "levels": SimpleLazyObject(lambda: list(Level.objects.order_by("order"))),
+        "featured": SimpleLazyObject(
+            lambda: selectors.featured(level=level_obj) if featured else []
+        ),
     }
     return render(request, "forum/question_list.html", context)
 
@@ -416,20 +432,32 @@ def tag_index(request: HttpRequest) -> HttpResponse:
 @cached_page([freshness.LISTS])
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": ""}
+    context = {"form": form, "query": "", "fragment_version": _lists_version()}
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
-        ids = selectors.question_search(
-            query=query, level=form.cleaned_data["level"], tag=_tag_slug(form.cleaned_data["tag"])
-        )
-        page = list_page(ids, number=page_number(request), per_page=PAGE_SIZE)
+        level, tag = form.cleaned_data["level"], _tag_slug(form.cleaned_data["tag"])
+        number = page_number(request)
         context |= {
             "query": query,
-            "page": page,
-            "hits": selectors.search_hits(query=query, ids=page.items),
-            "total": len(ids),
+            "results": SimpleLazyObject(
+                lambda: _search_results(query=query, level=level, tag=tag, number=number)
+            ),
         }
     return render(request, "forum/search.html", context)
+
+
+@dataclass(frozen=True)
+class _SearchResults:
+    page: Page
+    hits: list[selectors.SearchHit]
+    total: int
+
+
+def _search_results(*, query: str, level: Level | None, tag: str | None, number: int):
+    ids = selectors.question_search(query=query, level=level, tag=tag)
+    page = list_page(ids, number=number, per_page=PAGE_SIZE)
+    hits = selectors.search_hits(query=query, ids=page.items)
+    return _SearchResults(page=page, hits=hits, total=len(ids))
 
 
 @require_http_methods(["GET", "POST"])

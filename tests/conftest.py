@@ -2,7 +2,9 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
+from core import pagecache
 from ladder.models import Level
 from ladder.services import ladder_load
 
@@ -62,12 +64,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The cache (view counts, rate limits) starts empty for every test."""
-    from django.core.cache import cache
-
+    """The cache (view counts, rate limits, pages) starts empty for every test."""
     cache.clear()
+    pagecache.recent.clear()
     yield
     cache.clear()
+    pagecache.recent.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -141,9 +141,36 @@ def test_generations_start_at_random_and_only_move_forward():
 
 def test_the_page_cache_can_be_turned_off(client, question, settings):
     settings.RUNGS_PAGE_CACHE = False
-    client.get(reverse("forum:questions"))
-    response = client.get(reverse("forum:questions"))
+    url = reverse("forum:level_questions", args=["mid"])
+    client.get(url)
+    response = client.get(url)
     assert response["Cache-Control"] == PUBLIC  # still shareable over HTTP
     with CaptureQueriesContext(connection) as counted:
-        client.get(reverse("forum:questions"))
-    assert len(counted) > 0
+        client.get(url)
+    assert len(counted) > 0  # the view ran (its shared fragment may still be cached)
+
+
+def test_cached_pages_are_stored_compressed_once_and_kept_near_at_hand(client, question):
+    first = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/")
+    assert again["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in again["Vary"]
+    assert gzip.decompress(again.content) == gzip.decompress(first.content) == plain.content
+    cache.clear()  # the shared copy is gone, and with it every generation: a fresh page
+    assert client.get("/").status_code == 200
+
+
+def test_the_copy_in_the_process_is_used_before_the_shared_one(client, question, monkeypatch):
+    client.get("/")
+    client.get("/")  # stored in both tiers
+    real_get, reads = cache.get, []
+
+    def get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    assert client.get("/").status_code == 200
+    assert reads
+    assert not [key for key in reads if key.startswith("page:")]
