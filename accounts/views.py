@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.forms import ProfileForm
 from accounts.selectors import user_get_public
@@ -13,7 +13,7 @@ from forum.selectors import user_activity
 from growth.selectors import latest_readiness
 
 
-@require_GET
+@require_safe
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = user_get_public(username=username)
     context = {

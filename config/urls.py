@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_page
 from forum import views as forum_views
@@ -11,7 +11,7 @@ from ladder.freshness import LADDER
 
 
 def _sitemap_page(view):
-    return require_GET(cached_page([LISTS, LADDER])(view))
+    return require_safe(cached_page([LISTS, LADDER])(view))
 
 
 urlpatterns = [

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from forum import selectors
 from forum.identity import author_card
@@ -16,7 +16,7 @@ from ladder.models import Level
 FEED_SIZE = 30
 
 
-@method_decorator(require_GET, name="__call__")
+@method_decorator(require_safe, name="__call__")
 class LatestQuestionsRss(Feed):
     title = "Rungs: latest questions"
     description = "New career questions from engineers: PIPs, reviews, promotions and growth."

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.pagecache import cached_page, generations
 from core.paging import Page, list_page, page_number
@@ -59,7 +59,7 @@ def _form_status(form) -> int:
     return 400 if form.is_bound and form.errors else 200
 
 
-@require_GET
+@require_safe
 @cached_page([freshness.LISTS])
 def home(request: HttpRequest) -> HttpResponse:
     context = {"home": SimpleLazyObject(selectors.home), "fragment_version": _lists_version()}
@@ -72,7 +72,7 @@ def _lists_version() -> list[int]:
     return generations([freshness.LISTS])
 
 
-@require_GET
+@require_safe
 @cached_page([freshness.LISTS])
 def question_list(
     request: HttpRequest, level: str | None = None, tag: str | None = None
@@ -164,12 +164,12 @@ def _item_or_404(request: HttpRequest, kind: str, pk: int) -> Question | Answer 
     return selectors.item_get_or_404(kind=kind, pk=pk, viewer=request.user)
 
 
-@require_GET
+@require_safe
 def question_short(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_question_or_404(request, pk), permanent=True)
 
 
-@require_GET
+@require_safe
 def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     # Counted before the page cache answers, so cached pages still count their readers.
     services.question_record_view(question_id=pk, visitor=visitor_key(request))
@@ -372,7 +372,7 @@ def item_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(thread_of(item))
 
 
-@require_GET
+@require_safe
 def revisions(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """A post's revision history, with a readable diff between any two revisions."""
     if kind == "comment":
@@ -422,13 +422,13 @@ def revision_rollback(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("forum:revisions", kind=kind, pk=post_id)
 
 
-@require_GET
+@require_safe
 @cached_page([freshness.LISTS])
 def tag_index(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/tags.html", {"tags": selectors.tags_popular(limit=None)})
 
 
-@require_GET
+@require_safe
 @cached_page([freshness.LISTS])
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)

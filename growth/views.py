@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from forum.http import form_data, login_required
 from growth import selectors, services
@@ -14,7 +14,7 @@ from growth.models import Assessment, Rating
 from growth.services import GoalInput, RatingInput
 
 
-@require_GET
+@require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     assessments = selectors.assessment_list(owner=request.user)
@@ -112,7 +112,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("growth:dashboard")
 
 
-@require_GET
+@require_safe
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(owner=request.user, pk=pk)
@@ -136,7 +136,7 @@ def make_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(plan)
 
 
-@require_GET
+@require_safe
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
     try:
@@ -202,7 +202,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "growth/plan.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 def plan_markdown_export(request: HttpRequest, pk: int) -> HttpResponse:
     the_plan = selectors.plan_get(owner=request.user, pk=pk)
@@ -211,7 +211,7 @@ def plan_markdown_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
     the_plan = selectors.plan_get(owner=request.user, pk=pk)
@@ -231,7 +231,7 @@ def plan_share(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(the_plan)
 
 
-@require_GET
+@require_safe
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     the_plan = selectors.plan_shared(token=token)
     response = render(request, "growth/plan_print.html", {"plan": the_plan, "shared": True})

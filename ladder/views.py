@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_page
 from forum.freshness import LISTS
@@ -54,7 +54,7 @@ def _ladder_view(view):
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
-    return require_GET(wrapper)
+    return require_safe(wrapper)
 
 
 @_ladder_view
@@ -121,14 +121,14 @@ def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
     return render(request, "ladder/compare.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page([LADDER])
 def sources(request: HttpRequest) -> HttpResponse:
     context = {"sources": selectors.source_list(), "version": selectors.ladder_version()}
     return render(request, "ladder/sources.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page([LADDER])
 def export_json(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(selectors.ladder_export(), json_dumps_params={"indent": 2})

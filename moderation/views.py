@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
 from core.paging import offset_page, page_number
@@ -76,7 +76,7 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 # The queue and the moderators' pages ---------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _moderator(request)
@@ -86,14 +86,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/queue.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def hidden(request: HttpRequest) -> HttpResponse:
     _moderator(request)
     return render(request, "moderation/hidden.html", {"hidden": selectors.hidden_content()})
 
 
-@require_GET
+@require_safe
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     _moderator(request)
@@ -110,14 +110,14 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/log.html", {"form": form, "page": page})
 
 
-@require_GET
+@require_safe
 @login_required
 def featured(request: HttpRequest) -> HttpResponse:
     _moderator(request)
     return render(request, "moderation/featured.html", {"groups": selectors.pins()})
 
 
-@require_GET
+@require_safe
 @login_required
 def person(request: HttpRequest, username: str) -> HttpResponse:
     _moderator(request)
