@@ -436,8 +436,13 @@ def notification_list(*, recipient: User, limit: int = 50) -> list[Notification]
     )
 
 
+UNREAD_SHOWN = 99  # the badge says "99+" beyond this: counting further would read them all
+
+
 def notification_unread_count(*, recipient: User) -> int:
-    return _notifications(recipient).filter(read_at__isnull=True).count()
+    """Unread notifications, counted up to UNREAD_SHOWN + 1."""
+    unread = _notifications(recipient).filter(read_at__isnull=True)
+    return unread.values("pk")[: UNREAD_SHOWN + 1].count()
 
 
 def tag_suggestions(*, limit: int = 60) -> list[str]:

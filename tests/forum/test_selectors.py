@@ -1,7 +1,7 @@
 import pytest
 
 from forum import selectors, services
-from forum.models import Answer, Question
+from forum.models import Answer, Notification, Question
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -118,3 +118,14 @@ def test_a_persons_anonymous_posts_show_only_to_them():
     assert others_view.answers == []
     assert len(own_view.questions) == 2
     assert len(own_view.answers) == 1
+
+
+def test_the_unread_badge_counts_to_a_hundred_at_most(client):
+    question = QuestionFactory()
+    recipient = question.author
+    Notification.objects.bulk_create(
+        Notification(recipient=recipient, kind="answer", question=question) for _ in range(120)
+    )
+    assert selectors.notification_unread_count(recipient=recipient) == selectors.UNREAD_SHOWN + 1
+    client.force_login(recipient)
+    assert '<span class="nav-count">99+<' in client.get("/tags/").text
