@@ -41,6 +41,7 @@ run: demo  ## Set everything up and serve on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 serve: demo  ## Serve with gunicorn, production style (set DJANGO_SETTINGS_MODULE etc. first)
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput
 	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
 
