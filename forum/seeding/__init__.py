@@ -1,0 +1,10 @@
+"""Seeding a large, realistic forum for benchmarks and tests: `manage.py seed_scale`.
+
+Rows are generated as plain tuples and written in bulk (COPY on PostgreSQL), but everything a
+user would see derived from them (HTML, excerpts, slugs, counters, the search index, tallies,
+related lists, reputation) comes from the application's own functions. `run.seed()` fills an
+empty forum, `check.problems()` compares a seeded one with what the application computes.
+
+This module imports nothing from Django on purpose: the rendering workers import
+`forum.seeding.bodies` in fresh processes, before any settings are configured.
+"""
