@@ -9,11 +9,12 @@ popular tag never means ranking tens of thousands of questions.
 every question with the same function, so both paths give identical lists.
 """
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from forum.models import Question, TaggedQuestion
@@ -101,14 +102,27 @@ def refresh_all(*, batch_size: int = 2000) -> int:
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
         tags = _tags_of(pk for pk, _ in chunk)
-        updates = [
-            Question(
-                pk=pk,
-                related_ids=rank(question_id=pk, level_id=level_id, tag_ids=tags[pk], pools=pools),
-                related_at=now,
-            )
+        lists = {
+            pk: rank(question_id=pk, level_id=level_id, tag_ids=tags[pk], pools=pools)
             for pk, level_id in chunk
-        ]
-        Question.objects.bulk_update(updates, ["related_ids", "related_at"])
-        written += len(updates)
+        }
+        _store(lists, now)
+        written += len(lists)
     return written
+
+
+def _store(lists: dict[int, list[int]], now: datetime) -> None:
+    """Write many related lists at once: one UPDATE from arrays on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        updates = [Question(pk=pk, related_ids=ids, related_at=now) for pk, ids in lists.items()]
+        Question.objects.bulk_update(updates, ["related_ids", "related_at"])
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE forum_question q SET related_ids = v.ids::jsonb, related_at = %s
+            FROM unnest(%s::bigint[], %s::text[]) AS v(id, ids)
+            WHERE q.id = v.id
+            """,
+            [now, list(lists), [json.dumps(ids) for ids in lists.values()]],
+        )

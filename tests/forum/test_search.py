@@ -441,3 +441,14 @@ class TestIndexUpkeep:
         before = search.stored_document(question.pk)
         assert search.rebuild_index(batch_size=1) == Question.objects.visible().count()
         assert search.stored_document(question.pk) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_shares_the_work_between_connections(ladder):
+    """PostgreSQL rebuilds on two connections at once (threads); the result is the same."""
+    questions = [ask(f"Question number {n} about calibration") for n in range(5)]
+    AnswerFactory(question=questions[0], body="Bring evidence to the calibration.")
+    before = {q.pk: search.stored_document(q.pk) for q in questions}
+    assert search.rebuild_index(batch_size=1) == 5
+    assert {q.pk: search.stored_document(q.pk) for q in questions} == before
+    assert found("calibration evidence") == [questions[0].pk]
