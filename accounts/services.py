@@ -2,6 +2,7 @@ from django.db import transaction
 
 from accounts.bands import Band, band_for_level_code
 from accounts.models import User
+from core.pagecache import bump, person
 
 
 @transaction.atomic
@@ -41,4 +42,5 @@ def profile_update(
             "show_readiness",
         ]
     )
+    bump(person(user.pk))  # their name and headline on their own stored pages
     return user

@@ -122,35 +122,68 @@ def bump(*names: str) -> None:
     transaction.on_commit(lambda: _bump_now(names), robust=True)
 
 
-def page_key(request: HttpRequest, names: Iterable[str]) -> str:
-    raw = "|".join([request.get_full_path(), *map(str, generations(names))])
+_DATA = "data:"
+_MISSING = "missing"  # stored for "nothing there", so that a miss is cached too
+
+
+def remember[T](parts: tuple, build: Callable[[], T]) -> T:
+    """`build()`, kept in the shared cache under `parts`, which must include the generations
+    the result depends on (so a write makes it unreachable, as with pages)."""
+    key = _DATA + hashlib.sha256(repr(parts).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, _MISSING if found is None else found, settings.RUNGS_PAGE_CACHE_SECONDS)
+    return None if isinstance(found, str) and found == _MISSING else found
+
+
+def page_key(request: HttpRequest, names: Iterable[str], extra: tuple = ()) -> str:
+    raw = "|".join([request.get_full_path(), *map(str, generations(names)), repr(extra)])
     return _PAGE + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached_page(names: Callable[..., Iterable[str]] | Iterable[str]):
-    """Serve the page from the cache for anonymous readers; `names` are the generations it
-    depends on, or a function of the view's arguments that returns them.
+def person(user_id: int) -> str:
+    """The generation of what a signed-in person's own pages show about them (their name, the
+    unread badge): bumped by whoever changes it."""
+    return f"person:{user_id}"
 
-    On a miss the view runs as usual; the response is stored by
-    core.middleware.PublicPageMiddleware once it knows the response is fit to share.
+
+def cached_page(names: Callable[..., Iterable[str]] | Iterable[str]):
+    """Serve the page from the cache; `names` are the generations it depends on, or a function
+    of the view's arguments that returns them.
+
+    - Anonymous readers share one copy, stored by core.middleware.PublicPageMiddleware once it
+      knows the response is fit to share.
+    - A signed-in reader (see public.personal) gets their own copy, keyed on their own
+      generation as well; its per-request values are marks (core/marks.py), filled on the way
+      out, so the stored copy holds no CSRF token.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not public.may_share(request):
-                return view(request, *args, **kwargs)
+            shared = public.may_share(request)
             if not settings.RUNGS_PAGE_CACHE:
-                public.mark(request, store_as=None)
+                if shared:
+                    public.mark(request, store_as=None)
                 return view(request, *args, **kwargs)
-            wanted = names(*args, **kwargs) if callable(names) else names
-            key = page_key(request, wanted)
+            wanted = list(names(*args, **kwargs) if callable(names) else names)
+            if shared:
+                key = page_key(request, wanted)
+                stored = _fetch(key)
+                public.mark(request, store_as=None if stored else key)
+                return _respond(request, stored) if stored else view(request, *args, **kwargs)
+            own = public.personal(request)
+            if own is None:
+                return view(request, *args, **kwargs)
+            key = page_key(request, [*wanted, person(request.user.pk)], extra=own)
             stored = _fetch(key)
             if stored is not None:
-                public.mark(request, store_as=None)
-                return _respond(request, stored)
-            public.mark(request, store_as=key)
-            return view(request, *args, **kwargs)
+                return HttpResponse(stored[0], content_type=stored[2])
+            response = view(request, *args, **kwargs)
+            if public.may_keep(request, response):
+                store(key, response)
+            return response
 
         return wrapper
 

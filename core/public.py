@@ -45,3 +45,38 @@ def is_public(request: HttpRequest, response: HttpResponse) -> bool:
         and user is not None
         and not user.is_authenticated
     )
+
+
+def personal(request: HttpRequest) -> tuple | None:
+    """What a signed-in reader's stored copy of a page depends on beyond its generations, or
+    None when their pages are not kept: moderators (queue counts, hidden content, their own
+    tools change all the time), htmx fragments, flash messages."""
+    user = request.user
+    if (
+        request.method not in ("GET", "HEAD")
+        or not user.is_authenticated
+        or user.is_staff
+        or user.is_superuser
+        or getattr(user, "is_moderator", False)
+        or getattr(request, "htmx", False)
+        or "messages" in request.COOKIES
+    ):
+        return None
+    return ("person", user.pk, bool(getattr(user, "is_suspended", False)))
+
+
+def may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    """May this signed-in reader's response be stored for their next visit?"""
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and getattr(response, "is_rendered", True)
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not (messages is not None and messages.used)
+        and not getattr(request, "_csp_nonce", None)
+        # A real CSRF token in the page would go stale when the session's secret rotates;
+        # stored pages carry marks instead (core/marks.py).
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )

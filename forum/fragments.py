@@ -7,6 +7,14 @@ from the cache. Moderators, and suspended people (whose refusals name a date), g
 rendered posts instead.
 """
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
 from accounts.models import User
 from forum.permissions import (
     can_accept,
@@ -18,7 +26,7 @@ from forum.permissions import (
     can_see_history,
     can_vote,
 )
-from forum.selectors import PostView
+from forum.selectors import PostView, QuestionPage
 
 
 def post_variant(item: PostView, viewer: User) -> str | None:
@@ -48,3 +56,34 @@ def post_variant(item: PostView, viewer: User) -> str | None:
     return "".join(
         str(int(answer)) if isinstance(answer, bool) else f"[{answer}]" for answer in answers
     )
+
+
+def _key(item: PostView, version: list[int]) -> str:
+    raw = f"{item.post.kind}:{item.post.pk}:{version}:{item.variant}"
+    return "post:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]) -> None:
+    """Give each post of the page its HTML (`item.html`), from the cache in one round trip,
+    rendering and storing the ones missing. `version` is the question's generations."""
+    items = [page.question, *page.answers]
+    for item in items:
+        item.variant = post_variant(item, request.user)
+    keys = {id(item): _key(item, version) for item in items if item.variant is not None}
+    found = cache.get_many(list(keys.values()))
+    missing = {}
+    for item in items:
+        key = keys.get(id(item))
+        if key is None:
+            continue
+        html = found.get(key)
+        if html is None:
+            context = {"item": item, "question": page.question.post, "page": page}
+            html = missing[key] = render_to_string(
+                "forum/question_detail.html#post", context, request=request
+            )
+        # Our own template's output, in which every user-written string was escaped or came
+        # from the markdown pipeline, stored as it was rendered.
+        item.html = mark_safe(html)  # noqa: S308
+    if missing:
+        cache.set_many(missing, settings.RUNGS_PAGE_CACHE_SECONDS)

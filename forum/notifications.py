@@ -1,8 +1,10 @@
 """In-app notifications, with an e-mail copy sent in the background through django.tasks."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from core.pagecache import bump, person
 from forum.models import Answer, Comment, Notification, Question
 
 
@@ -49,9 +51,31 @@ def notify_warning(*, recipient, moderator, question, answer=None, comment=None,
     )
 
 
+def unread_key(user_id: int) -> str:
+    """Where a person's unread count is kept between requests (forum.selectors reads it)."""
+    return f"forum:unread:{user_id}"
+
+
+def _unread_changed(user_id: int) -> None:
+    """Forget the count now (this request's next page) and on commit (everyone else's); the
+    badge is on every page kept for that person."""
+    cache.delete(unread_key(user_id))
+    transaction.on_commit(lambda: cache.delete(unread_key(user_id)), robust=True)
+    bump(person(user_id))
+
+
+def unread_changed_about(item) -> None:
+    """A post or comment was hidden or restored: the unread counts of everyone notified about
+    it change (notifications about hidden content leave the inbox)."""
+    link = {item.kind: item}
+    for user_id in set(Notification.objects.filter(**link).values_list("recipient_id", flat=True)):
+        _unread_changed(user_id)
+
+
 def _deliver(notification: Notification) -> Notification:
     """Store it, and queue the e-mail copy once the transaction commits."""
     notification.save()
+    _unread_changed(notification.recipient_id)
     recipient = notification.recipient
     if recipient.email_notifications and recipient.email:
         from forum.tasks import send_notification_email
@@ -65,4 +89,7 @@ def notifications_mark_read(*, recipient, ids: list[int] | None = None) -> int:
     unread = Notification.objects.filter(recipient=recipient, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    if marked:
+        _unread_changed(recipient.pk)
+    return marked

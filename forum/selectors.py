@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
@@ -11,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from accounts.models import User
+from core.pagecache import remember
 from core.paging import Page, keyset_page, offset_page
 from forum import search
 from forum.identity import AuthorCard, author_card
@@ -26,6 +28,7 @@ from forum.models import (
     TagStat,
     Vote,
 )
+from forum.notifications import unread_key
 from forum.permissions import can_rollback, can_see, can_see_hidden
 from ladder.models import Competency, Expectation, Level
 
@@ -140,6 +143,7 @@ class PostView:
     more_comments: int = 0  # comments not shown until asked for
     my_vote: int = 0
     variant: str | None = None  # what its shared fragment depends on (forum/fragments.py)
+    html: str | None = None  # that fragment, when it is shared
     open_flags: int = 0  # filled in for moderators
 
 
@@ -187,15 +191,15 @@ def item_get_or_404(*, kind: str, pk: int, viewer: User) -> Question | Answer | 
     return item
 
 
-def _answers_page(*, question: Question, viewer: User, number: int) -> Page:
+def _answers_page(*, question: Question, see_hidden: bool, number: int) -> Page:
     answers = (
-        _visible_to(Answer.objects.all(), viewer)
+        (Answer.objects.all() if see_hidden else Answer.objects.visible())
         .filter(question=question)
         .select_related("author", "curated_by")
         .annotate(curated_first=Case(When(curated_at__isnull=False, then=0), default=1))
     )
     total = question.answer_count
-    if can_see_hidden(viewer):  # moderators page through hidden answers too
+    if see_hidden:  # moderators page through hidden answers too
         total = Answer.objects.filter(question=question).count()
     pages = max(1, -(-total // ANSWERS_PER_PAGE))
     return offset_page(
@@ -208,13 +212,13 @@ def _answers_page(*, question: Question, viewer: User, number: int) -> Page:
 
 
 def _comments(
-    *, question: Question, answers: list[Answer], viewer: User, expand: tuple[str, int] | None
+    *, question: Question, answers: list[Answer], see_hidden: bool, expand: tuple[str, int] | None
 ) -> QuerySet[Comment]:
     """The first few comments of each post shown, with each post's total; all of them for the
     post named by `expand`."""
     by_post = [F("question_id"), F("answer_id")]
     comments = (
-        _visible_to(Comment.objects.all(), viewer)
+        (Comment.objects.all() if see_hidden else Comment.objects.visible())
         .filter(Q(question=question) | Q(answer__in=answers))
         .select_related("author")
         .annotate(
@@ -229,24 +233,82 @@ def _comments(
     return comments.filter(shown).order_by("created_at", "id")
 
 
+@dataclass(frozen=True)
+class Thread:
+    """What a question page shows that is the same for every reader of one kind (the public,
+    or moderators): the question, one page of answers, the first comments of each post."""
+
+    question: Question
+    answers: Page
+    comments: list[Comment]  # each with `on_post`, how many its post has
+
+
+def _thread(
+    *, question_id: int, see_hidden: bool, answer_page: int, expand: tuple[str, int] | None
+) -> Thread | None:
+    questions = Question.objects.all() if see_hidden else Question.objects.visible()
+    question = (
+        questions.select_related("author", "level", "duplicate_of", "closed_by", "locked_by")
+        .filter(pk=question_id)
+        .order_by()
+    )
+    question = next(iter(question), None)
+    if question is None:
+        return None
+    answers = _answers_page(question=question, see_hidden=see_hidden, number=answer_page)
+    comments = _comments(
+        question=question, answers=answers.items, see_hidden=see_hidden, expand=expand
+    )
+    return Thread(question=question, answers=answers, comments=list(comments))
+
+
+def question_thread(
+    *,
+    question_id: int,
+    viewer: User,
+    version: Sequence[int],
+    answer_page: int = 1,
+    expand: tuple[str, int] | None = None,
+) -> Thread | None:
+    """The thread, from the cache while `version` (the question's generation) holds; None when
+    there is no such question for this viewer."""
+    see_hidden = can_see_hidden(viewer)
+    return remember(
+        ("thread", question_id, tuple(version), see_hidden, answer_page, expand),
+        lambda: _thread(
+            question_id=question_id, see_hidden=see_hidden, answer_page=answer_page, expand=expand
+        ),
+    )
+
+
 def question_page(
     *,
     question: Question,
     viewer: User,
     answer_page: int = 1,
     expand: tuple[str, int] | None = None,
+    thread: Thread | None = None,
 ) -> QuestionPage:
     """A question as the viewer sees it: one page of answers, the first comments of each post
-    (all of them on the post `expand` names, ("answer", 12)), votes, related questions."""
-    page = _answers_page(question=question, viewer=viewer, number=answer_page)
-    answers = page.items
+    (all of them on the post `expand` names, ("answer", 12)), votes, related questions. The
+    shared part comes from `thread` when the caller has it (the page view reads it from the
+    cache), else from the database."""
+    if thread is None:
+        thread = _thread(
+            question_id=question.pk,
+            see_hidden=can_see_hidden(viewer),
+            answer_page=answer_page,
+            expand=expand,
+        )
+    question = thread.question
+    answers = thread.answers.items
     for answer in answers:
         answer.question = question  # permission checks read it; do not fetch it 30 times
     views = {("question", question.pk): PostView(question, author_card(question, viewer))}
     for answer in answers:
         views["answer", answer.pk] = PostView(answer, author_card(answer, viewer))
 
-    for comment in _comments(question=question, answers=answers, viewer=viewer, expand=expand):
+    for comment in thread.comments:
         key = (
             ("question", comment.question_id)
             if comment.question_id
@@ -263,7 +325,7 @@ def question_page(
 
     if viewer.is_authenticated:
         votes = Vote.objects.filter(user=viewer).filter(
-            Q(question=question) | Q(answer__in=answers)
+            Q(question=question) | Q(answer__in=[a.pk for a in answers])
         )
         for question_id, answer_id, value in votes.values_list("question_id", "answer_id", "value"):
             views["question" if question_id else "answer", question_id or answer_id].my_vote = value
@@ -271,7 +333,7 @@ def question_page(
     return QuestionPage(
         question=views["question", question.pk],
         answers=[views["answer", a.pk] for a in answers],
-        answer_page=page,
+        answer_page=thread.answers,
         related=SimpleLazyObject(lambda: question_related(question=question)),
         expectations=SimpleLazyObject(lambda: level_highlights(level=question.level)),
         tags=SimpleLazyObject(lambda: list(question.tags.order_by("name"))),
@@ -439,10 +501,18 @@ def notification_list(*, recipient: User, limit: int = 50) -> list[Notification]
 UNREAD_SHOWN = 99  # the badge says "99+" beyond this: counting further would read them all
 
 
+UNREAD_KEPT = 600  # seconds; every write that changes the count also forgets it
+
+
 def notification_unread_count(*, recipient: User) -> int:
-    """Unread notifications, counted up to UNREAD_SHOWN + 1."""
-    unread = _notifications(recipient).filter(read_at__isnull=True)
-    return unread.values("pk")[: UNREAD_SHOWN + 1].count()
+    """Unread notifications, counted up to UNREAD_SHOWN + 1, kept in the cache until a new
+    notification or a read changes it."""
+
+    def count() -> int:
+        unread = _notifications(recipient).filter(read_at__isnull=True)
+        return unread.values("pk")[: UNREAD_SHOWN + 1].count()
+
+    return cache.get_or_set(unread_key(recipient.pk), count, UNREAD_KEPT)
 
 
 def tag_suggestions(*, limit: int = 60) -> list[str]:

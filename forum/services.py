@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.memo import Recently
 from forum import freshness, permissions, related, reputation, search, tallies
 from forum.markdown import excerpt, render_inline, render_markdown
 from forum.models import (
@@ -27,7 +28,7 @@ from forum.models import (
     post_link,
     thread_of,
 )
-from forum.notifications import notify
+from forum.notifications import notify, unread_changed_about
 from forum.permissions import require
 from forum.tasks import refresh_related
 from forum.text import one_line
@@ -313,6 +314,7 @@ def visibility_set(
         search.index_question(item.pk if item.kind == "question" else item.question_id)
     item.refresh_from_db()
     freshness.thread_changed(thread_of(item).pk)
+    unread_changed_about(item)
     return True
 
 
@@ -445,11 +447,23 @@ def answer_unaccept(*, user: User, answer: Answer) -> Answer:
     return answer
 
 
+VIEW_WINDOW = 60 * 60  # a visitor counts once per question per hour
+# Views this process already settled: its own records (for the hour), and the ones the shared
+# cache said were counted (for a minute, as their hour may end sooner). A reader refreshing a
+# page then costs no round trip to the cache.
+views_settled = Recently(max_items=50_000)
+
+
 def question_record_view(*, question_id: int, visitor: str) -> bool:
     """Count a view once per visitor per hour; refreshing the page does not inflate it. The
     count changes no generation: cached pages show it as it was when they were built."""
-    if not cache.add(f"forum:viewed:{question_id}:{visitor}", True, timeout=60 * 60):
+    key = f"forum:viewed:{question_id}:{visitor}"
+    if key in views_settled:
         return False
+    if not cache.add(key, True, timeout=VIEW_WINDOW):
+        views_settled.remember(key, 60)
+        return False
+    views_settled.remember(key, VIEW_WINDOW)
     return bool(Question.objects.filter(pk=question_id).update(view_count=F("view_count") + 1))
 
 

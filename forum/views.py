@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import Page, list_page, page_number
 from forum import freshness, ratelimit, selectors, services
@@ -18,7 +19,7 @@ from forum.forms import (
     ReasonForm,
     SearchForm,
 )
-from forum.fragments import post_variant
+from forum.fragments import shared_posts
 from forum.http import form_data, login_required, url_with_params, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
@@ -36,6 +37,7 @@ from forum.selectors import PostView
 from forum.tags import TagError, normalise_tag
 from ladder.freshness import LADDER
 from ladder.models import Competency, Level
+from moderation.forms import CloseForm
 
 PAGE_SIZE = 20
 
@@ -178,11 +180,21 @@ def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 @cached_page(lambda pk, slug: [freshness.question(pk), LADDER])
 def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    question = _question_or_404(request, pk)
+    version = generations([freshness.question(pk), LADDER])
+    thread = selectors.question_thread(
+        question_id=pk,
+        viewer=request.user,
+        version=version[:1],
+        answer_page=page_number(request),
+        expand=_expanded(request),
+    )
+    if thread is None:
+        raise Http404("There is no such question, or it has been removed.")
+    question = thread.question
     if slug != question.slug:
         return redirect(question, permanent=True)
     services.related_refresh_if_stale(question=question)
-    return _render_question(request, question)
+    return _render_question(request, question, thread=thread, version=version)
 
 
 def _expanded(request: HttpRequest) -> tuple[str, int] | None:
@@ -199,29 +211,34 @@ def _render_question(
     *,
     answer_form: AnswerForm | None = None,
     status: int = 200,
+    thread: selectors.Thread | None = None,
+    version: list[int] | None = None,
 ) -> HttpResponse:
+    version = version or generations([freshness.question(question.pk), LADDER])
     page = selectors.question_page(
         question=question,
         viewer=request.user,
         answer_page=page_number(request),
         expand=_expanded(request),
+        thread=thread,
     )
     if answer_form is None:
         anonymous_asker = question.is_anonymous and question.author_is(request.user)
-        answer_form = AnswerForm(initial={"is_anonymous": anonymous_asker}, auto_id="answer_%s")
-    for item in (page.question, *page.answers):
-        item.variant = post_variant(item, request.user)
+        answer_form = AnswerForm(
+            initial={"is_anonymous": anonymous_asker, "client_token": FORM_TOKEN_MARK},
+            auto_id="answer_%s",
+        )
     context = {
         "page": page,
-        "question": question,
+        "question": page.question.post,
         "answer_form": answer_form,
-        "fragment_version": generations([freshness.question(question.pk), LADDER]),
+        "fragment_version": version,
     }
     if can_moderate(request.user):
-        from moderation.forms import CloseForm
-
         context["moderation"] = selectors.moderation_panel(question=question, page=page)
         context["close_form"] = CloseForm(auto_id="close_%s")
+    else:
+        shared_posts(request, page=page, version=version)
     return render(request, "forum/question_detail.html", context, status=status)
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core import pagecache
+from forum.services import views_settled
 from ladder.models import Level
 from ladder.services import ladder_load
 
@@ -67,9 +68,11 @@ def _fresh_cache():
     """The cache (view counts, rate limits, pages) starts empty for every test."""
     cache.clear()
     pagecache.recent.clear()
+    views_settled.clear()
     yield
     cache.clear()
     pagecache.recent.clear()
+    views_settled.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.marks import csrf_mark as _csrf_mark
+from core import marks
 
 register = template.Library()
 
@@ -10,4 +10,10 @@ register = template.Library()
 @register.simple_tag
 def csrf_mark():
     """{% csrf_mark %}: the CSRF token field, in HTML that may be cached and shared."""
-    return _csrf_mark()
+    return marks.csrf_mark()
+
+
+@register.simple_tag
+def csrf_value_mark():
+    """{% csrf_value_mark %}: the bare CSRF token, inside an attribute of stored HTML."""
+    return marks.csrf_value_mark()

@@ -316,3 +316,13 @@ def test_comment_rows_point_at_exactly_one_post():
     comment = CommentFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Comment.objects.filter(pk=comment.pk).update(question=None)
+
+
+def test_a_view_this_process_already_settled_costs_no_cache_round_trip(monkeypatch):
+    question = QuestionFactory()
+    assert services.question_record_view(question_id=question.pk, visitor="a") is True
+    calls = []
+    monkeypatch.setattr(services.cache, "add", lambda *args, **kwargs: calls.append(args))
+    assert services.question_record_view(question_id=question.pk, visitor="a") is False
+    assert calls == []
+    assert fresh(question).view_count == 1
