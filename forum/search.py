@@ -19,8 +19,8 @@ from forum.models import Answer, Question
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use characters, split out before rendering
 # ts_headline parses its input as HTML and drops anything tag-like; these stand in for < and >.
 _LT, _GT = "\ue002", "\ue003"
-MAX_MATCHES = 500  # results a search lists, at most
-CANDIDATES = 1000  # the newest matches ranked to find them
+MAX_MATCHES = 200  # results a search lists, at most (ten pages)
+CANDIDATES = 500  # the newest matches ranked to find them
 
 
 @dataclass(frozen=True)

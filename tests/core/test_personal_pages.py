@@ -108,6 +108,5 @@ def test_a_vote_by_the_reader_shows_on_their_copy(question):
 def test_moderators_pages_are_never_stored(question, django_assert_max_num_queries):
     client, _ = signed_in(UserFactory(is_moderator=True))
     client.get(question.get_absolute_url())
-    with pytest.raises(pytest.fail.Exception):
-        with django_assert_max_num_queries(2):
-            client.get(question.get_absolute_url())
+    with pytest.raises(pytest.fail.Exception), django_assert_max_num_queries(2):
+        client.get(question.get_absolute_url())
