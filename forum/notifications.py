@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.pagecache import bump, person
+from forum.identity import notification_actor
 from forum.models import Answer, Comment, Notification, Question
 
 
@@ -23,12 +24,13 @@ def notify(
     """
     if recipient.pk == actor_post.author_id:
         return None
+    actor, actor_band = notification_actor(actor_post)
     return _deliver(
         Notification(
             recipient=recipient,
             kind=kind,
-            actor=None if actor_post.is_anonymous else actor_post.author,
-            actor_band=actor_post.author_band if actor_post.is_anonymous else "",
+            actor=actor,
+            actor_band=actor_band,
             question=question,
             answer=answer,
             comment=comment,

@@ -8,6 +8,7 @@ library (`{% if user|can_edit:post %}`) to decide which buttons to show.
 from django.core.exceptions import PermissionDenied
 from django.utils import formats
 
+from forum.identity import names_author
 from forum.models import thread_of
 
 
@@ -97,7 +98,7 @@ def can_edit(user, post) -> bool:
 def can_see_history(user, post) -> bool:
     """Old revisions of an anonymous post may still say who wrote it: only its author and
     moderators read them."""
-    return not post.is_anonymous or can_moderate(user) or post.author_id == user.pk
+    return names_author(post) or can_moderate(user) or post.author_id == user.pk
 
 
 def can_rollback(user, post, later_editor_ids: set[int]) -> bool:
@@ -140,7 +141,7 @@ def can_curate(user, answer) -> bool:
 
 
 def can_reveal(user, item) -> bool:
-    return can_moderate(user) and item.is_anonymous
+    return can_moderate(user) and not names_author(item)
 
 
 _REFUSALS = {

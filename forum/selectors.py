@@ -15,7 +15,7 @@ from accounts.models import User
 from core.pagecache import remember
 from core.paging import Page, keyset_page, offset_page
 from forum import search
-from forum.identity import AuthorCard, author_card
+from forum.identity import AuthorCard, attributed_to, author_card, editor_card
 from forum.models import (
     Answer,
     Comment,
@@ -466,14 +466,9 @@ class Activity:
 
 def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
     """A person's questions and answers. Anonymous ones appear only to the person themselves."""
-    own = viewer.is_authenticated and viewer.pk == person.pk
-    questions = Question.objects.visible().filter(author=person)
-    answers = Answer.objects.visible().filter(author=person)
-    if not own:
-        questions, answers = (
-            questions.filter(is_anonymous=False),
-            answers.filter(is_anonymous=False),
-        )
+    attributed = attributed_to(person, viewer)
+    questions = Question.objects.visible().filter(attributed)
+    answers = Answer.objects.visible().filter(attributed)
     return Activity(
         questions=list(questions.select_related("level").order_by("-created_at")[:limit]),
         answers=list(answers.select_related("question").order_by("-created_at")[:limit]),
@@ -531,27 +526,11 @@ def revision_history(*, post: Question | Answer, viewer: User) -> list[RevisionE
     revisions = list(post.revisions.select_related("editor", "level").order_by("number"))
     entries = []
     for index, revision in enumerate(revisions):
-        if revision.editor_id == post.author_id:
-            card = author_card(post, viewer)
-        else:  # a moderator's edit, shown under their name
-            card = author_card(_Signed(revision.editor), viewer)
+        card = editor_card(revision, post, viewer)
         later = {r.editor_id for r in revisions[index + 1 :]}
         allowed = bool(later) and can_rollback(viewer, post, later)
         entries.append(RevisionEntry(revision, card, allowed))
     return entries
-
-
-@dataclass(frozen=True)
-class _Signed:
-    """Something written under its author's own name (for author_card)."""
-
-    author: User
-    is_anonymous: bool = False
-    author_band: str = ""
-
-    @property
-    def author_id(self) -> int:
-        return self.author.pk
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from forum import related
-from forum.identity import anonymous_label
+from forum.identity import actor_name
 from forum.models import Notification
 from forum.text import one_line
 
@@ -21,11 +21,7 @@ def send_notification_email(notification_id: int) -> bool:
     )
     if notification is None or not notification.recipient.email_notifications:
         return False
-    actor = (
-        notification.actor.public_name
-        if notification.actor
-        else anonymous_label(notification.actor_band)
-    )
+    actor = actor_name(notification)
     context = {
         "notification": notification,
         "actor": actor,

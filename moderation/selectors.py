@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.models import User
+from forum.identity import signed_by, ties_recipient
 from forum.models import Answer, Comment, Feature, Notification, Question
 from ladder.models import Level
 from moderation.models import AuditEntry, Flag, Suspension
@@ -119,16 +120,6 @@ def moderator_names() -> list[str]:
     )
 
 
-def about_anonymous_post() -> Q:
-    """Notifications whose subject (the comment, else the answer, else the question) is
-    anonymous."""
-    return (
-        Q(comment__is_anonymous=True)
-        | Q(comment__isnull=True, answer__is_anonymous=True)
-        | Q(comment__isnull=True, answer__isnull=True, question__is_anonymous=True)
-    )
-
-
 @dataclass(frozen=True)
 class Record:
     person: User
@@ -146,14 +137,14 @@ def person_record(*, person: User) -> Record:
     flagged = (
         Flag.objects.filter(status=Flag.Status.UPHELD)
         .filter(
-            Q(question__author=person, question__is_anonymous=False)
-            | Q(answer__author=person, answer__is_anonymous=False)
-            | Q(comment__author=person, comment__is_anonymous=False)
+            signed_by(person, "question__")
+            | signed_by(person, "answer__")
+            | signed_by(person, "comment__")
         )
         .aggregate(n=Count("id"))["n"]
     )
     hidden = sum(
-        model.objects.filter(author=person, is_hidden=True, is_anonymous=False).count()
+        model.objects.filter(signed_by(person), is_hidden=True).count()
         for model in (Question, Answer, Comment)
     )
     return Record(
@@ -161,7 +152,7 @@ def person_record(*, person: User) -> Record:
         suspensions=list(person.suspensions.select_related("created_by", "lifted_by")),
         warnings=list(
             Notification.objects.filter(recipient=person, kind=Notification.Kind.WARNING)
-            .exclude(about_anonymous_post())
+            .exclude(ties_recipient())
             .select_related("actor", "question")
             .order_by("-created_at")
         ),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from forum import freshness
+from forum.identity import names_author
 from forum.models import Answer, Comment, Feature, Notification, Question, thread_of
 from forum.notifications import notify_warning
 from forum.permissions import (
@@ -146,14 +147,15 @@ def user_warn(*, moderator: User, item: Item, message: str) -> Notification:
     upheld = _close_flags(item, moderator, Flag.Status.UPHELD)
     # Logged against the person, unless the item is anonymous: then against the item, so the
     # log never ties an anonymous post to its author without a reveal.
+    named = names_author(item)
     record(
         actor=moderator,
         action=Action.WARN,
-        target=item if item.is_anonymous else item.author,
+        target=item.author if named else item,
         reason=message,
-        details={"flags": upheld}
-        if item.is_anonymous
-        else {"about": f"{item.kind} {item.pk}", "flags": upheld},
+        details={"about": f"{item.kind} {item.pk}", "flags": upheld}
+        if named
+        else {"flags": upheld},
     )
     return notification
 

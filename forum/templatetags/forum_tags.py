@@ -40,7 +40,9 @@ def author_card(post) -> identity.AuthorCard:
     return identity.author_card(post)
 
 
-register.filter("anonymous_label", identity.anonymous_label)
+register.filter("actor_name", identity.actor_name)  # {{ notification|actor_name }}
+register.filter("moderation_card", identity.moderation_card)  # moderators' pages
+register.filter("hidden_by_label", identity.hidden_by_label)
 
 
 @register.filter
