@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from core.memo import Recently
-from forum import freshness, permissions, related, reputation, search, tallies
+from forum import freshness, identity, permissions, related, reputation, search, tallies
 from forum.markdown import excerpt, render_inline, render_markdown
 from forum.models import (
     Answer,
@@ -185,13 +185,6 @@ def question_edit(
     return question
 
 
-def _speaks_anonymously(author: User, post: Question | Answer) -> bool:
-    """Whoever posted anonymously stays anonymous in that thread: their answers to their own
-    question and their comments on it, or on their own answer, cannot reveal them."""
-    question = post if isinstance(post, Question) else post.question
-    return any(p.is_anonymous and p.author_id == author.pk for p in (post, question))
-
-
 @transaction.atomic
 def answer_create(
     *,
@@ -211,7 +204,7 @@ def answer_create(
         question=question,
         body=body,
         body_html=render_markdown(body),
-        is_anonymous=is_anonymous or _speaks_anonymously(author, question),
+        is_anonymous=is_anonymous or identity.speaks_anonymously(author, question),
         author_band=author.band,
         created_at=now,
         client_token=client_token,
@@ -339,12 +332,13 @@ def comment_create(
         return existing
     question = post if isinstance(post, Question) else post.question
     now = timezone.now()
+    # Whoever posted anonymously in the thread comments anonymously there (forum.identity).
     comment = _create_once(
         Comment,
         author=author,
         body=one_line(body),
         body_html=render_inline(body),
-        is_anonymous=_speaks_anonymously(author, post),
+        is_anonymous=identity.speaks_anonymously(author, question),
         author_band=author.band,
         created_at=now,
         client_token=client_token,

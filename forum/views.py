@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import Page, list_page, page_number
-from forum import freshness, ratelimit, selectors, services
+from forum import freshness, identity, ratelimit, selectors, services
 from forum.forms import (
     AnswerEditForm,
     AnswerForm,
@@ -223,9 +223,13 @@ def _render_question(
         thread=thread,
     )
     if answer_form is None:
-        anonymous_asker = question.is_anonymous and question.author_is(request.user)
+        # Ticked for whoever already posted anonymously here (the service enforces it; the
+        # answers of this page are enough to tell most of them without another query).
+        anonymous_here = request.user.is_authenticated and identity.speaks_anonymously(
+            request.user, question, answers=[item.post for item in page.answers]
+        )
         answer_form = AnswerForm(
-            initial={"is_anonymous": anonymous_asker, "client_token": FORM_TOKEN_MARK},
+            initial={"is_anonymous": anonymous_here, "client_token": FORM_TOKEN_MARK},
             auto_id="answer_%s",
         )
     context = {

@@ -10,6 +10,7 @@ moves it; hiding something later does not move it back, so hidden rows count too
 """
 
 import time
+from collections import defaultdict
 from random import Random
 
 from django.contrib.auth.hashers import is_password_usable
@@ -17,12 +18,12 @@ from django.db.models import Count, F, Max, Min, Q, Sum
 
 from accounts.bands import band_for_level_code
 from accounts.models import User
-from forum import related, reputation, search, tallies
+from forum import identity, related, reputation, search, tallies
 from forum.markdown import excerpt, render_inline, render_markdown
 from forum.models import Answer, Comment, Notification, Question, Revision, Vote
 from forum.seeding.threads import AUTHOR_DELETED
 from forum.seeding.vocabulary import EMAIL_DOMAINS
-from forum.services import _slug, _speaks_anonymously
+from forum.services import _slug
 from forum.text import one_line
 from moderation.models import MODERATORS_GROUP, AuditEntry
 
@@ -164,16 +165,34 @@ def _answers(ids: list[int]) -> list[str]:
         )
     )
     wrong = []
-    for a in Answer.objects.filter(pk__in=ids).select_related("author", "hidden_by", "question"):
+    rows = list(Answer.objects.filter(pk__in=ids).select_related("author", "hidden_by", "question"))
+    anonymous = _anonymous_answers({(a.question_id, a.author_id) for a in rows})
+    for a in rows:
         where = f"answer {a.pk}"
         wrong += _post(where, a, votes, comments) + _revisions(where, a, {})
-        if _speaks_anonymously(a.author, a.question) and not a.is_anonymous:
-            wrong.append(f"{where}: the anonymous asker answered under their name")
+        earlier = [b for b in anonymous[a.question_id, a.author_id] if b.pk < a.pk]
+        speaks_anonymously = identity.speaks_anonymously(a.author, a.question, answers=earlier)
+        if speaks_anonymously and not a.is_anonymous:
+            wrong.append(f"{where}: someone anonymous in the thread answered under their name")
         if (a.pk in told) != (a.author_id != a.question.author_id):
             wrong.append(f"{where}: the asker's notification is missing or should not exist")
         if a.created_at < a.question.created_at:
             wrong.append(f"{where}: created before its question")
     return wrong
+
+
+def _anonymous_answers(pairs: set[tuple[int, int]]) -> defaultdict[tuple[int, int], list]:
+    """The anonymous answers of each (question, author) pair, in one query."""
+    found = defaultdict(list)
+    answers = Answer.objects.filter(
+        is_anonymous=True,
+        question_id__in={q for q, _ in pairs},
+        author_id__in={a for _, a in pairs},
+    ).only("pk", "question_id", "author_id", "is_anonymous", "created_at")
+    for answer in answers:
+        if (answer.question_id, answer.author_id) in pairs:
+            found[answer.question_id, answer.author_id].append(answer)
+    return found
 
 
 def _comments(ids: list[int]) -> list[str]:
@@ -183,14 +202,20 @@ def _comments(ids: list[int]) -> list[str]:
         )
     )
     wrong = []
-    rows = Comment.objects.filter(pk__in=ids).select_related(
-        "author", "hidden_by", "question", "answer__question"
+    rows = list(
+        Comment.objects.filter(pk__in=ids).select_related(
+            "author", "hidden_by", "question", "answer__question"
+        )
     )
+    threads = {c.pk: c.question or c.answer.question for c in rows}
+    anonymous = _anonymous_answers({(threads[c.pk].pk, c.author_id) for c in rows})
     for c in rows:
         where, post = f"comment {c.pk}", c.question or c.answer
         if c.body != one_line(c.body) or c.body_html != render_inline(c.body):
             wrong.append(f"{where}: body or body_html is not what comment_create stores")
-        if c.is_anonymous != _speaks_anonymously(c.author, post):
+        question = threads[c.pk]
+        earlier = [a for a in anonymous[question.pk, c.author_id] if a.created_at <= c.created_at]
+        if c.is_anonymous != identity.speaks_anonymously(c.author, question, answers=earlier):
             wrong.append(f"{where}: is_anonymous breaks the thread's anonymity rule")
         if (c.pk in told) != (c.author_id != post.author_id):
             wrong.append(f"{where}: the post author's notification is missing or should not exist")

@@ -3,7 +3,7 @@ accepted answer and what was hidden, each at a moment that respects the app's ru
 
 Answers and comments come after their post; edits, accepts and hides happen while a post can
 still take them (a post is hidden only after the last thing that happened to it); whoever
-asked anonymously stays anonymous in the thread (`services._speaks_anonymously`).
+posted anonymously stays anonymous in the thread (`identity.speaks_anonymously`).
 """
 
 from collections.abc import Callable
@@ -55,6 +55,12 @@ class Thread:
         return [self.question, *self.answers]
 
 
+def _anonymous_here(author: int, question: Post, answers: list[Post]) -> bool:
+    """identity.speaks_anonymously while drawing: the person asked the question anonymously,
+    or gave one of `answers` (those posted so far) anonymously."""
+    return any(p.anonymous and p.author == author for p in (question, *answers))
+
+
 class Drawer:
     """Draws threads one after another from one random generator (so: reproducibly)."""
 
@@ -83,14 +89,14 @@ class Drawer:
         )
         for moment in times:
             author = self.person(self.people.answer, moment)
-            anonymous = self.rng.random() < shapes.ANONYMOUS_ANSWER or (
-                question.anonymous and author == question.author
+            anonymous = self.rng.random() < shapes.ANONYMOUS_ANSWER or _anonymous_here(
+                author, question, thread.answers
             )
             answer = Post(self.ids["answer"](), author, anonymous, self.people.band(author), moment)
             self._body(answer, "answer")
             thread.answers.append(answer)
         for post in thread.posts():
-            self._comments(post, question)
+            self._comments(post, thread)
         self._accept(thread)
         return thread
 
@@ -103,8 +109,8 @@ class Drawer:
             post.edited = after(self.rng, post.created, 2 * HOUR, shapes.SPAN, 2.0)
             post.latest = max(post.latest, post.edited)
 
-    def _comments(self, post: Post, question: Post) -> None:
-        rng = self.rng
+    def _comments(self, post: Post, thread: Thread) -> None:
+        rng, question = self.rng, thread.question
         kind = "question" if post is question else "answer"
         count = skewed_count(rng, self.comment_scale[kind], 1.7, 60)
         for moment in sorted(after(rng, post.created, 3 * HOUR, shapes.SPAN) for _ in range(count)):
@@ -115,8 +121,8 @@ class Drawer:
                 author = question.author
             else:
                 author = self.person(self.people.vote, moment)
-            # services._speaks_anonymously: the post's or the question's anonymous author.
-            anonymous = any(p.anonymous and p.author == author for p in (post, question))
+            earlier = [answer for answer in thread.answers if answer.created <= moment]
+            anonymous = _anonymous_here(author, question, earlier)
             comment = Post(
                 self.ids["comment"](), author, anonymous, self.people.band(author), moment
             )

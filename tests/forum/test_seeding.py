@@ -194,6 +194,10 @@ CORRUPTIONS = {
         "last_activity_at",
     ),
     "a leaked anonymous actor": (_name_an_anonymous_actor, "an actor is stored"),
+    "comments out of step with the thread's anonymity": (
+        lambda q: Comment.objects.update(is_anonymous=True),
+        "is_anonymous breaks the thread's anonymity rule",
+    ),
 }
 
 
