@@ -2,8 +2,9 @@
 site, which keeps counters, revisions, the search index and the audit log right."""
 
 from django.contrib import admin
+from django.db.models import BooleanField, ExpressionWrapper
 
-from forum.identity import author_card
+from forum import identity
 from forum.models import (
     Answer,
     Comment,
@@ -33,16 +34,31 @@ class ReadOnlyAdmin(NoDeleteAdmin):
         return False
 
 
-class ContentAdmin(ReadOnlyAdmin):
+class NoAuthorLookupsAdmin(ReadOnlyAdmin):
+    """Lists never filter by who wrote a row (`?author=7&is_anonymous__exact=1` would list
+    someone's anonymous posts, with nothing in the audit log): Django answers such a query
+    string with 400 Bad Request. Which fields name an author: forum.identity."""
+
+    def lookup_allowed(self, lookup, value, request) -> bool:
+        if identity.lookup_names_author(self.model, lookup):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
+class ContentAdmin(NoAuthorLookupsAdmin):
     """Posts and comments. Anonymous authors stay anonymous here too: only the logged reveal on
     the site shows who they are."""
 
-    exclude = ["author", "client_token"]
-    readonly_fields = ["shown_as"]
+    exclude = ["author", "client_token", "hidden_by"]  # an author who deleted is its hidden_by
+    readonly_fields = ["shown_as", "hidden_by_shown"]
 
     @admin.display(description="author")
     def shown_as(self, item) -> str:
-        return author_card(item).name
+        return identity.author_card(item).name
+
+    @admin.display(description="hidden by")
+    def hidden_by_shown(self, item) -> str:
+        return identity.hidden_by_label(item) if item.is_hidden else ""
 
 
 @admin.register(Question)
@@ -78,7 +94,7 @@ class VoteAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(ReadOnlyAdmin):
+class RevisionAdmin(NoAuthorLookupsAdmin):
     list_display = ["__str__", "reason", "created_at"]
     list_filter = ["created_at"]
     search_fields = ["title", "body", "reason"]
@@ -93,11 +109,35 @@ class FeatureAdmin(ReadOnlyAdmin):  # pins change on the site, where the audit l
 
 
 @admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):  # no made-up warnings outside the audit log
-    list_display = ["recipient", "kind", "question", "created_at", "read_at"]
+class NotificationAdmin(NoAuthorLookupsAdmin):  # no made-up warnings outside the audit log
+    """The recipient of a notification about their own anonymous post (an answer to their
+    anonymous question) is its author: such rows show no recipient, and searching by
+    recipient leaves them out."""
+
+    list_display = ["shown_recipient", "kind", "question", "created_at", "read_at"]
     list_filter = ["kind", "created_at"]
+    list_select_related = ["recipient", "question"]
     search_fields = ["recipient__username", "message"]
     exclude = ["actor"]  # an anonymous actor is never stored, but stay on the safe side
+
+    def get_queryset(self, request):
+        ties = ExpressionWrapper(identity.ties_recipient(), output_field=BooleanField())
+        return super().get_queryset(request).annotate(ties_recipient=ties)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            queryset = queryset.exclude(identity.ties_recipient())
+        return queryset, duplicates
+
+    def get_exclude(self, request, obj=None):
+        if obj is not None and obj.ties_recipient:
+            return [*self.exclude, "recipient"]
+        return self.exclude
+
+    @admin.display(description="recipient")
+    def shown_recipient(self, notification) -> str:
+        return "—" if notification.ties_recipient else str(notification.recipient)
 
 
 @admin.register(LevelStat)
