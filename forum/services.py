@@ -378,9 +378,7 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
         Vote.objects.filter(pk=vote.pk).update(value=new, updated_at=timezone.now())
     model = type(post)
     model.objects.filter(pk=post.pk).update(score=F("score") + (new - old))
-    if reputation.counts_for_reputation(post):
-        change = reputation.for_vote(post.kind, new) - reputation.for_vote(post.kind, old)
-        User.objects.filter(pk=post.author_id).update(reputation=F("reputation") + change)
+    reputation.vote_changed(post, old=old, new=new)
     score = model.objects.values_list("score", flat=True).get(pk=post.pk)
     # A question's score shows in lists; an answer's only on its page.
     freshness.thread_changed(thread_of(post).pk, lists=post.kind == "question")
@@ -401,9 +399,7 @@ def _vote_row(user: User, link: dict, value: int) -> tuple[Vote, bool]:
 
 def _set_accepted(answer: Answer, accepted: bool) -> None:
     Answer.objects.filter(pk=answer.pk).update(is_accepted=accepted)
-    if reputation.accept_counts(answer):
-        change = reputation.ACCEPTED if accepted else -reputation.ACCEPTED
-        User.objects.filter(pk=answer.author_id).update(reputation=F("reputation") + change)
+    reputation.accept_changed(answer, accepted=accepted)
 
 
 @transaction.atomic
