@@ -40,6 +40,7 @@ def author_card(post) -> identity.AuthorCard:
     return identity.author_card(post)
 
 
+register.filter("names_author", identity.names_author)  # {% if not post|names_author %}
 register.filter("actor_name", identity.actor_name)  # {{ notification|actor_name }}
 register.filter("moderation_card", identity.moderation_card)  # moderators' pages
 register.filter("hidden_by_label", identity.hidden_by_label)
