@@ -131,7 +131,7 @@ class NotificationAdmin(NoAuthorLookupsAdmin):  # no made-up warnings outside th
         return queryset, duplicates
 
     def get_exclude(self, request, obj=None):
-        if obj is not None and obj.ties_recipient:
+        if obj is not None and getattr(obj, "ties_recipient", True):
             return [*self.exclude, "recipient"]
         return self.exclude
 
