@@ -13,9 +13,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from core.pagecache import generations
+from forum import freshness, search, selectors
 from forum.permissions import (
     can_accept,
     can_comment,
@@ -87,3 +90,44 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
         item.html = mark_safe(html)  # noqa: S308
     if missing:
         cache.set_many(missing, settings.RUNGS_PAGE_CACHE_SECONDS)
+
+
+# Search results share each question's row (stats, title, level, tags, author) between all
+# queries that find it; only the highlighted extract differs, and it goes between these marks.
+# HTML comments never come out of user content (the markdown pipeline strips them).
+EXTRACT_START, EXTRACT_END = "<!--rungs:extract-->", "<!--/rungs:extract-->"
+
+
+def search_rows(*, query: str, ids: list[int]) -> list[SafeString]:
+    """The rows of one page of search results, in the order of `ids`, each with its
+    highlighted extract. Rows come from the cache (two round trips for the page) keyed by
+    each question's generation; only the missing ones are read and rendered. Questions hidden
+    since the search ran are left out."""
+    versions = generations([freshness.question(pk) for pk in ids])
+    keys = {pk: f"row:{pk}:{version}" for pk, version in zip(ids, versions, strict=True)}
+    rows = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in rows]
+    if missing:
+        fresh = {
+            keys[pk]: render_to_string("forum/_question_row.html", {"q": q, "marked": True})
+            for pk, q in selectors.question_rows(ids=missing).items()
+        }
+        cache.set_many(fresh, settings.RUNGS_PAGE_CACHE_SECONDS)
+        rows |= fresh
+    extracts = search.snippets(query, [pk for pk in ids if keys[pk] in rows])
+    return [_with_extract(rows[keys[pk]], extracts.get(pk)) for pk in ids if keys[pk] in rows]
+
+
+def _with_extract(row: str, segments: list[search.Segment] | None) -> SafeString:
+    before, _, rest = row.partition(EXTRACT_START)
+    excerpt, _, after = rest.partition(EXTRACT_END)
+    if segments:
+        parts = format_html_join(
+            "",
+            "{}",
+            ((format_html("<mark>{}</mark>", s.text) if s.hit else s.text,) for s in segments),
+        )
+        excerpt = format_html('<p class="q-row__excerpt">{}</p>', parts)
+    # `row` is our own template's output (every user-written string escaped there), stored as
+    # it was rendered; the extract is escaped just above.
+    return mark_safe(before + excerpt + after)  # noqa: S308

@@ -434,12 +434,6 @@ def home(*, size: int = 5) -> Home:
     )
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    question: Question
-    snippet: list[search.Segment]
-
-
 def question_search(*, query: str, level: Level | None = None, tag: str | None = None) -> list[int]:
     """Ids of visible questions matching `query` (and the filters), best match first."""
     ranked = search.matching_ids(query)
@@ -451,11 +445,9 @@ def question_search(*, query: str, level: Level | None = None, tag: str | None =
     return [pk for pk in ranked if pk in allowed]
 
 
-def search_hits(*, query: str, ids: list[int]) -> list[SearchHit]:
-    """The questions of one results page, in rank order, with highlighted extracts."""
-    questions = {q.pk: q for q in _with_list_data(Question.objects.filter(pk__in=ids))}
-    extracts = search.snippets(query, ids)
-    return [SearchHit(questions[pk], extracts.get(pk, [])) for pk in ids if pk in questions]
+def question_rows(*, ids: Sequence[int]) -> dict[int, Question]:
+    """The visible ones among these questions, with what a row in a list shows."""
+    return {q.pk: q for q in _with_list_data(Question.objects.visible().filter(pk__in=ids))}
 
 
 @dataclass(frozen=True)

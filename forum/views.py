@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.marks import FORM_TOKEN_MARK
@@ -19,7 +20,7 @@ from forum.forms import (
     ReasonForm,
     SearchForm,
 )
-from forum.fragments import shared_posts
+from forum.fragments import search_rows, shared_posts
 from forum.http import form_data, login_required, url_with_params, visitor_key
 from forum.markdown import render_markdown
 from forum.models import Answer, Comment, Question, Revision, thread_of
@@ -466,15 +467,15 @@ def search(request: HttpRequest) -> HttpResponse:
 @dataclass(frozen=True)
 class _SearchResults:
     page: Page
-    hits: list[selectors.SearchHit]
+    rows: list[SafeString]
     total: int
 
 
 def _search_results(*, query: str, level: Level | None, tag: str | None, number: int):
     ids = selectors.question_search(query=query, level=level, tag=tag)
     page = list_page(ids, number=number, per_page=PAGE_SIZE)
-    hits = selectors.search_hits(query=query, ids=page.items)
-    return _SearchResults(page=page, hits=hits, total=len(ids))
+    rows = search_rows(query=query, ids=page.items)
+    return _SearchResults(page=page, rows=rows, total=len(ids))
 
 
 @require_http_methods(["GET", "POST"])

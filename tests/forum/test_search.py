@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forum import search, selectors, services
+from forum.fragments import search_rows
 from forum.models import Answer, Question
 from forum.search import Segment, split_hits, to_fts5
+from moderation.services import content_hide
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 FILLER = "I have been at the company for three years and want to understand what comes next."
@@ -238,13 +240,28 @@ class TestQuestionSearch:
 
 @pytest.mark.usefixtures("ladder")
 class TestSnippets:
-    def test_hits_keep_the_order_of_the_ids_given(self):
+    def test_rows_keep_the_order_of_the_ids_given(self):
         first = ask("Can I take a sabbatical?")
         second = ask("Is a sabbatical a career risk?")
-        hits = selectors.search_hits(query="sabbatical", ids=[second.pk, first.pk])
-        assert [hit.question.pk for hit in hits] == [second.pk, first.pk]
-        hits = selectors.search_hits(query="sabbatical", ids=[first.pk, second.pk])
-        assert [hit.question.pk for hit in hits] == [first.pk, second.pk]
+
+        def titles(ids):
+            rows = search_rows(query="sabbatical", ids=ids)
+            return [int("Can I take" in row) for row in rows]
+
+        assert titles([second.pk, first.pk]) == [0, 1]
+        assert titles([first.pk, second.pk]) == [1, 0]
+
+    def test_a_row_shows_its_highlighted_extract_and_drops_once_hidden(self):
+        question = ask("How do I plan?", body="Ask for a sabbatical before the reorganisation.")
+        [row] = search_rows(query="sabbatical", ids=[question.pk])
+        assert "<mark>sabbatical</mark> before the reorganisation" in row
+        assert "rungs:extract" not in row
+        # The row is cached; the extract is per query.
+        [row] = search_rows(query="reorganisation", ids=[question.pk])
+        assert "<mark>reorganisation</mark>" in row
+        assert "<mark>sabbatical</mark>" not in row
+        content_hide(moderator=UserFactory(is_moderator=True), item=question, reason="spam")
+        assert search_rows(query="sabbatical", ids=[question.pk]) == []
 
     def test_hits_carry_highlighted_segments(self):
         question = ask(
@@ -252,9 +269,8 @@ class TestSnippets:
             body="My manager suggested a sabbatical before the reorganisation next spring.",
         )
         ids = found("sabbatical")
-        hits = selectors.search_hits(query="sabbatical", ids=ids)
-        assert [hit.question.pk for hit in hits] == [question.pk]
-        segments = hits[0].snippet
+        assert ids == [question.pk]
+        segments = search.snippets("sabbatical", ids)[question.pk]
         assert all(isinstance(segment, Segment) for segment in segments)
         marked = [segment.text for segment in segments if segment.hit]
         assert marked
@@ -266,16 +282,15 @@ class TestSnippets:
 
     def test_a_stemmed_query_highlights_the_word_as_written(self):
         ask("Stuck below senior", body="I keep asking about a promotion and hear nothing back.")
-        hits = selectors.search_hits(query="promotions", ids=found("promotions"))
-        assert [s.text.lower() for s in hits[0].snippet if s.hit] == ["promotion"]
+        [segments] = search.snippets("promotions", found("promotions")).values()
+        assert [s.text.lower() for s in segments if s.hit] == ["promotion"]
 
     def test_user_html_in_a_body_comes_back_as_plain_text(self):
         ask(
             "My request for time off was ignored",
             body="My sabbatical request said <script>alert(1)</script> and <b>bold</b> words.",
         )
-        hits = selectors.search_hits(query="sabbatical", ids=found("sabbatical"))
-        segments = hits[0].snippet
+        [segments] = search.snippets("sabbatical", found("sabbatical")).values()
         text = "".join(segment.text for segment in segments)
         assert [s.text.lower() for s in segments if s.hit] == ["sabbatical"]
         assert "alert(1)" in text
@@ -287,15 +302,15 @@ class TestSnippets:
             "Is my code review feedback fair?",
             body="My sabbatical cover said to return a List<String> or <script>alert(1) here.",
         )
-        hits = selectors.search_hits(query="sabbatical", ids=found("sabbatical"))
-        text = "".join(segment.text for segment in hits[0].snippet)
+        [segments] = search.snippets("sabbatical", found("sabbatical")).values()
+        text = "".join(segment.text for segment in segments)
         assert "a List<String> or <script>alert(1) here" in text
         page = client.get(reverse("forum:search"), {"q": "sabbatical"}).text
         assert "a List&lt;String&gt; or &lt;script&gt;alert(1) here" in page
         assert "<script>alert" not in page
 
     def test_no_ids_no_hits(self):
-        assert selectors.search_hits(query="anything", ids=[]) == []
+        assert search_rows(query="anything", ids=[]) == []
         assert search.snippets("anything", []) == {}
 
 
