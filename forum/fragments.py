@@ -16,23 +16,26 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from accounts.models import User
-from forum.permissions import (
+from accounts.rules import can_moderate
+from forum.rules import (
     can_accept,
     can_comment,
     can_delete,
     can_edit,
     can_flag,
-    can_moderate,
     can_see_history,
     can_vote,
 )
-from forum.selectors import PostView, QuestionPage
+from forum.selectors.threads import PostView, QuestionPage
 
 
 def post_variant(item: PostView, viewer: User) -> str | None:
     """A short string naming everything viewer-specific in the post's fragment, or None when
-    the fragment must not be shared."""
+    the fragment must not be shared: for moderators and suspended readers, and for a post
+    that carries tools from another app (forum.slots.CONTRIBUTION_TOOLS)."""
     if can_moderate(viewer) or (viewer.is_authenticated and viewer.is_suspended):
+        return None
+    if item.tools or any(shown.tools for shown in item.comments):
         return None
     post = item.post
     answers = [
@@ -70,6 +73,8 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
     for item in items:
         item.variant = post_variant(item, request.user)
     keys = {id(item): _key(item, version) for item in items if item.variant is not None}
+    if not keys:
+        return
     found = cache.get_many(list(keys.values()))
     missing = {}
     for item in items:
