@@ -100,5 +100,5 @@ class CommentFactory(_ServiceFactory):
 
 
 def superuser() -> User:
-    """Only a superuser may suspend a moderator (forum.permissions.can_suspend)."""
+    """Only a superuser may suspend a moderator (moderation.rules.can_suspend)."""
     return UserFactory(is_superuser=True, is_staff=True)
