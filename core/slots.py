@@ -40,3 +40,7 @@ class Slot:
     @property
     def generations(self) -> list[str]:
         return list(self._generations)
+
+    @property
+    def fillers(self) -> list[Callable]:
+        return list(self._fillers)

@@ -23,9 +23,9 @@ def test_an_empty_slot_fills_with_nothing():
 
 def test_the_apps_above_fill_the_slots_of_the_apps_below():
     """Filled in AppConfig.ready(): the lower app never imports the higher one."""
-    assert [f.__module__ for f in PROFILE_SECTIONS._fillers] == ["forum.panels"]
-    assert [f.__module__ for f in PROFILE_FACTS._fillers] == ["growth.panels"]
-    assert [f.__module__ for f in LEVEL_SIDE._fillers] == ["forum.panels"]
+    assert [f.__module__ for f in PROFILE_SECTIONS.fillers] == ["forum.panels"]
+    assert [f.__module__ for f in PROFILE_FACTS.fillers] == ["growth.panels"]
+    assert [f.__module__ for f in LEVEL_SIDE.fillers] == ["forum.panels"]
     assert LEVEL_SIDE.generations == ["lists"]  # the level page is rebuilt when lists change
-    assert [f.__module__ for f in QUESTION_PANELS._fillers] == ["moderation.panels"]
-    assert [f.__module__ for f in CONTRIBUTION_TOOLS._fillers] == ["moderation.panels"]
+    assert [f.__module__ for f in QUESTION_PANELS.fillers] == ["moderation.panels"]
+    assert [f.__module__ for f in CONTRIBUTION_TOOLS.fillers] == ["moderation.panels"]
