@@ -17,25 +17,31 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from accounts.rules import can_moderate
 from core.pagecache import generations
-from forum import freshness, search, selectors
-from forum.permissions import (
+from forum import freshness
+from forum.rules import (
     can_accept,
     can_comment,
     can_delete,
     can_edit,
     can_flag,
-    can_moderate,
     can_see_history,
     can_vote,
 )
-from forum.selectors import PostView, QuestionPage
+from forum.search.matching import snippets
+from forum.search.query import Segment
+from forum.selectors.search import question_rows
+from forum.selectors.threads import PostView, QuestionPage
 
 
 def post_variant(item: PostView, viewer: User) -> str | None:
     """A short string naming everything viewer-specific in the post's fragment, or None when
-    the fragment must not be shared."""
+    the fragment must not be shared: for moderators and suspended readers, and for a post
+    that carries tools from another app (forum.slots.CONTRIBUTION_TOOLS)."""
     if can_moderate(viewer) or (viewer.is_authenticated and viewer.is_suspended):
+        return None
+    if item.tools or any(shown.tools for shown in item.comments):
         return None
     post = item.post
     answers = [
@@ -73,6 +79,8 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
     for item in items:
         item.variant = post_variant(item, request.user)
     keys = {id(item): _key(item, version) for item in items if item.variant is not None}
+    if not keys:
+        return
     found = cache.get_many(list(keys.values()))
     missing = {}
     for item in items:
@@ -110,15 +118,15 @@ def search_rows(*, query: str, ids: list[int]) -> list[SafeString]:
     if missing:
         fresh = {
             keys[pk]: render_to_string("forum/_question_row.html", {"q": q, "marked": True})
-            for pk, q in selectors.question_rows(ids=missing).items()
+            for pk, q in question_rows(ids=missing).items()
         }
         cache.set_many(fresh, settings.RUNGS_PAGE_CACHE_SECONDS)
         rows |= fresh
-    extracts = search.snippets(query, [pk for pk in ids if keys[pk] in rows])
+    extracts = snippets(query, [pk for pk in ids if keys[pk] in rows])
     return [_with_extract(rows[keys[pk]], extracts.get(pk)) for pk in ids if keys[pk] in rows]
 
 
-def _with_extract(row: str, segments: list[search.Segment] | None) -> SafeString:
+def _with_extract(row: str, segments: list[Segment] | None) -> SafeString:
     before, _, rest = row.partition(EXTRACT_START)
     excerpt, _, after = rest.partition(EXTRACT_END)
     if segments:

@@ -1,0 +1,28 @@
+"""A person's questions and answers, for their profile."""
+
+from dataclasses import dataclass
+
+from accounts.models import User
+from forum.models import Answer, Question
+
+
+@dataclass(frozen=True)
+class Activity:
+    questions: list[Question]
+    answers: list[Answer]
+
+
+def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
+    """A person's questions and answers. Anonymous ones appear only to the person themselves."""
+    own = viewer.is_authenticated and viewer.pk == person.pk
+    questions = Question.objects.visible().filter(author=person)
+    answers = Answer.objects.visible().filter(author=person)
+    if not own:
+        questions, answers = (
+            questions.filter(is_anonymous=False),
+            answers.filter(is_anonymous=False),
+        )
+    return Activity(
+        questions=list(questions.select_related("level").order_by("-created_at")[:limit]),
+        answers=list(answers.select_related("question").order_by("-created_at")[:limit]),
+    )
