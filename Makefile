@@ -48,9 +48,10 @@ serve: demo  ## Serve with gunicorn, production style (set DJANGO_SETTINGS_MODUL
 worker: install  ## Run the background task worker (sends e-mails)
 	$(PY) manage.py db_worker
 
-lint: install  ## ruff lint + format check, Django system checks, migrations up to date
+lint: install  ## ruff lint + format check, app layers (lint-imports), Django checks, migrations up to date
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run >/dev/null
 

@@ -2,7 +2,9 @@ from django.db import transaction
 
 from accounts.bands import Band, band_for_level_code
 from accounts.models import User
+from accounts.rules import can_edit_profile
 from core.pagecache import bump, person
+from core.rules import require
 
 
 @transaction.atomic
@@ -17,7 +19,9 @@ def profile_update(
     email_notifications: bool | None = None,
     show_readiness: bool | None = None,
 ) -> User:
-    """Save what a person says about themselves; the band follows the level code unless chosen."""
+    """Save what a person says about themselves; the band follows the level code unless chosen.
+    Only the person does it, and not while suspended (accounts.rules.can_edit_profile)."""
+    require(can_edit_profile, user)
     user.display_name = display_name.strip()
     user.headline = headline.strip()
     user.company = company.strip()

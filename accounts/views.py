@@ -5,32 +5,33 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.forms import ProfileForm
+from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public
-from accounts.services import profile_update
-from forum.http import form_data
-from forum.permissions import can_edit_profile, require
-from forum.selectors import user_activity
-from growth.selectors import latest_readiness
+from accounts.services import profile_update as update
+from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS
+from core.http import form_data
+from core.rules import require
 
 
 @require_safe
 def profile(request: HttpRequest, username: str) -> HttpResponse:
+    """A person's public page; what other apps know of them comes through accounts.slots."""
     person = user_get_public(username=username)
     context = {
         "person": person,
-        "activity": user_activity(person=person, viewer=request.user),
-        "readiness": latest_readiness(person=person) if person.show_readiness else None,
+        "facts": PROFILE_FACTS.fill(request, person),
+        "sections": PROFILE_SECTIONS.fill(request, person),
     }
     return render(request, "accounts/profile.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_update(request: HttpRequest) -> HttpResponse:
     require(can_edit_profile, request.user)
     form = ProfileForm(form_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
-        profile_update(
+        update(
             user=request.user,
             display_name=form.cleaned_data["display_name"],
             headline=form.cleaned_data["headline"],

@@ -57,7 +57,7 @@ def main() -> None:
     levels = list(Level.objects.order_by("order").values_list("slug", flat=True))
 
     try:
-        from forum.views import PAGE_SIZE
+        from forum.selectors.lists import PAGE_SIZE
     except ImportError:
         PAGE_SIZE = 20
     question_count = visible.count()

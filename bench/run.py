@@ -52,8 +52,8 @@ def fill() -> None:
     from accounts.models import User
     from forum.markdown import render_inline, render_markdown
     from forum.models import Answer, Comment, Question, TaggedQuestion, Vote
-    from forum.search import rebuild_index
-    from forum.services import reputation_recompute
+    from forum.search.index import rebuild_index
+    from forum.services.reputation import reputation_recompute
     from ladder.models import Level
     from ladder.services import ladder_load
 

@@ -4,9 +4,9 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_page
-from forum import views as forum_views
 from forum.freshness import LISTS
 from forum.sitemaps import SITEMAPS
+from forum.views.lists import home
 from ladder.freshness import LADDER
 
 
@@ -15,7 +15,7 @@ def _sitemap_page(view):
 
 
 urlpatterns = [
-    path("", forum_views.home, name="home"),
+    path("", home, name="home"),
     path("", include("forum.urls")),
     path("", include("moderation.urls")),
     path("ladder/", include("ladder.urls")),

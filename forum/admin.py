@@ -4,6 +4,7 @@ site, which keeps counters, revisions, the search index and the audit log right.
 from django.contrib import admin
 from django.db.models import BooleanField, ExpressionWrapper
 
+from core.admin import ReadOnlyAdmin
 from forum import identity
 from forum.models import (
     Answer,
@@ -16,22 +17,6 @@ from forum.models import (
     TagStat,
     Vote,
 )
-
-
-class NoDeleteAdmin(admin.ModelAdmin):
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # hide through the site instead: nothing is ever deleted
-
-
-class ReadOnlyAdmin(NoDeleteAdmin):
-    """Records the site writes (through services that keep revisions, counters, the search index
-    and the audit log right): the admin only reads them."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class NoAuthorLookupsAdmin(ReadOnlyAdmin):

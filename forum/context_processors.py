@@ -1,20 +1,14 @@
 from django.utils.functional import SimpleLazyObject
 
-from forum.permissions import can_moderate
-from forum.selectors import notification_unread_count
+from forum.selectors.notifications import notification_unread_count
 
 
-def navigation(request) -> dict:
-    """Badges in the header: unread notifications; for moderators, the review queue. Lazy, so
-    fragments rendered without the header (htmx responses) never run the counts."""
+def notifications(request) -> dict:
+    """The unread badge in the header. Lazy, so fragments rendered without the header (htmx
+    responses) never run the count."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    context = {
+    return {
         "unread_notifications": SimpleLazyObject(lambda: notification_unread_count(recipient=user))
     }
-    if can_moderate(user):
-        from moderation.selectors import queue_size
-
-        context["review_queue_size"] = SimpleLazyObject(queue_size)
-    return context

@@ -1,8 +1,8 @@
 from django.urls import register_converter
 
 
-class ItemKindConverter:
-    """The kind of thing a URL acts on: question, answer or comment."""
+class ContributionKindConverter:
+    """<kind:...> in a URL: which kind of contribution it acts on (docs/glossary.md)."""
 
     regex = "question|answer|comment"
 
@@ -13,4 +13,4 @@ class ItemKindConverter:
         return value
 
 
-register_converter(ItemKindConverter, "kind")
+register_converter(ContributionKindConverter, "kind")

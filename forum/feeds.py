@@ -8,9 +8,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from forum import selectors
 from forum.identity import author_card
 from forum.models import Question
+from forum.selectors.lists import question_list
+from forum.selectors.tags import tag_get
 from ladder.models import Level
 
 FEED_SIZE = 30
@@ -25,7 +26,7 @@ class LatestQuestionsRss(Feed):
         return reverse("forum:questions")
 
     def items(self, obj=None):
-        return selectors.question_list(sort="newest")[:FEED_SIZE]
+        return question_list(sort="newest")[:FEED_SIZE]
 
     def item_title(self, item: Question) -> str:
         return item.title
@@ -72,7 +73,7 @@ class LevelQuestionsRss(LatestQuestionsRss):
         return reverse("forum:level_questions", kwargs={"level": obj.slug})
 
     def items(self, obj: Level):
-        return selectors.question_list(sort="newest", level=obj)[:FEED_SIZE]
+        return question_list(sort="newest", level=obj)[:FEED_SIZE]
 
 
 class LevelQuestionsAtom(LevelQuestionsRss):
@@ -81,7 +82,7 @@ class LevelQuestionsAtom(LevelQuestionsRss):
 
 class TagQuestionsRss(LatestQuestionsRss):
     def get_object(self, request, tag: str):
-        found = selectors.tag_get(slug=tag)
+        found = tag_get(slug=tag)
         if found is None:
             raise Http404(f"No questions are tagged “{tag}”.")
         return found
@@ -96,7 +97,7 @@ class TagQuestionsRss(LatestQuestionsRss):
         return reverse("forum:tag_questions", kwargs={"tag": obj.slug})
 
     def items(self, obj):
-        return selectors.question_list(sort="newest", tag=obj)[:FEED_SIZE]
+        return question_list(sort="newest", tag=obj)[:FEED_SIZE]
 
 
 class TagQuestionsAtom(TagQuestionsRss):

@@ -13,26 +13,35 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
-from forum.permissions import (
+from accounts.rules import can_moderate
+from core.pagecache import generations
+from forum import freshness
+from forum.rules import (
     can_accept,
     can_comment,
     can_delete,
     can_edit,
     can_flag,
-    can_moderate,
     can_see_history,
     can_vote,
 )
-from forum.selectors import PostView, QuestionPage
+from forum.search.matching import snippets
+from forum.search.query import Segment
+from forum.selectors.search import question_rows
+from forum.selectors.threads import PostView, QuestionPage
 
 
 def post_variant(item: PostView, viewer: User) -> str | None:
     """A short string naming everything viewer-specific in the post's fragment, or None when
-    the fragment must not be shared."""
+    the fragment must not be shared: for moderators and suspended readers, and for a post
+    that carries tools from another app (forum.slots.CONTRIBUTION_TOOLS)."""
     if can_moderate(viewer) or (viewer.is_authenticated and viewer.is_suspended):
+        return None
+    if item.tools or any(shown.tools for shown in item.comments):
         return None
     post = item.post
     answers = [
@@ -70,6 +79,8 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
     for item in items:
         item.variant = post_variant(item, request.user)
     keys = {id(item): _key(item, version) for item in items if item.variant is not None}
+    if not keys:
+        return
     found = cache.get_many(list(keys.values()))
     missing = {}
     for item in items:
@@ -87,3 +98,44 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
         item.html = mark_safe(html)  # noqa: S308
     if missing:
         cache.set_many(missing, settings.RUNGS_PAGE_CACHE_SECONDS)
+
+
+# Search results share each question's row (stats, title, level, tags, author) between all
+# queries that find it; only the highlighted extract differs, and it goes between these marks.
+# HTML comments never come out of user content (the markdown pipeline strips them).
+EXTRACT_START, EXTRACT_END = "<!--rungs:extract-->", "<!--/rungs:extract-->"
+
+
+def search_rows(*, query: str, ids: list[int]) -> list[SafeString]:
+    """The rows of one page of search results, in the order of `ids`, each with its
+    highlighted extract. Rows come from the cache (two round trips for the page) keyed by
+    each question's generation; only the missing ones are read and rendered. Questions hidden
+    since the search ran are left out."""
+    versions = generations([freshness.question(pk) for pk in ids])
+    keys = {pk: f"row:{pk}:{version}" for pk, version in zip(ids, versions, strict=True)}
+    rows = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in rows]
+    if missing:
+        fresh = {
+            keys[pk]: render_to_string("forum/_question_row.html", {"q": q, "marked": True})
+            for pk, q in question_rows(ids=missing).items()
+        }
+        cache.set_many(fresh, settings.RUNGS_PAGE_CACHE_SECONDS)
+        rows |= fresh
+    extracts = snippets(query, [pk for pk in ids if keys[pk] in rows])
+    return [_with_extract(rows[keys[pk]], extracts.get(pk)) for pk in ids if keys[pk] in rows]
+
+
+def _with_extract(row: str, segments: list[Segment] | None) -> SafeString:
+    before, _, rest = row.partition(EXTRACT_START)
+    excerpt, _, after = rest.partition(EXTRACT_END)
+    if segments:
+        parts = format_html_join(
+            "",
+            "{}",
+            ((format_html("<mark>{}</mark>", s.text) if s.hit else s.text,) for s in segments),
+        )
+        excerpt = format_html('<p class="q-row__excerpt">{}</p>', parts)
+    # `row` is our own template's output (every user-written string escaped there), stored as
+    # it was rendered; the extract is escaped just above.
+    return mark_safe(before + excerpt + after)  # noqa: S308

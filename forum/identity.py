@@ -4,7 +4,7 @@ Every page, feed, search result, notification, e-mail, admin column and moderato
 who wrote something asks here, so an anonymous post can never leak its author by way of some
 other template or query. An anonymous post names nobody: not on its own page, not in a list
 filtered by author, not in the recipient column of a notification about it. The one way past
-that is a moderator's logged reveal (moderation.services.author_reveal).
+that is a moderator's logged reveal (moderation.services.people.author_reveal).
 """
 
 from collections.abc import Iterable
@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from accounts.bands import Band
+from forum.models import Answer
 
 ANONYMOUS_FOR_MODERATORS = "an anonymous author"
 
@@ -29,9 +30,9 @@ class AuthorCard:
     is_moderator: bool = False
 
 
-def names_author(item) -> bool:
+def names_author(contribution) -> bool:
     """May pages say who wrote this question, answer or comment?"""
-    return not item.is_anonymous
+    return not contribution.is_anonymous
 
 
 def anonymous_label(band: str) -> str:
@@ -84,10 +85,10 @@ def editor_card(revision, post, viewer=None) -> AuthorCard:
     return author_card(_Signed(revision.editor), viewer)
 
 
-def moderation_card(item) -> AuthorCard:
+def moderation_card(contribution) -> AuthorCard:
     """The author as moderators' pages show them: their handle, linked to their moderation
-    record. An anonymous item shows no one: only the logged reveal says who wrote it."""
-    if not names_author(item):
+    record. An anonymous contribution shows no one: only the logged reveal says who wrote it."""
+    if not names_author(contribution):
         return AuthorCard(
             name=ANONYMOUS_FOR_MODERATORS,
             headline="",
@@ -96,7 +97,7 @@ def moderation_card(item) -> AuthorCard:
             is_anonymous=True,
             is_viewer=False,
         )
-    author = item.author
+    author = contribution.author
     return AuthorCard(
         name=f"@{author.username}",
         headline=author.headline_text,
@@ -108,13 +109,13 @@ def moderation_card(item) -> AuthorCard:
     )
 
 
-def hidden_by_label(item) -> str:
-    """Who hid an item, for moderators: flags, its author (unnamed), or the moderator."""
-    if item.is_hidden_by_flags:
+def hidden_by_label(contribution) -> str:
+    """Who hid a contribution, for moderators: flags, its author (unnamed), or the moderator."""
+    if contribution.is_hidden_by_flags:
         return "by flags"
-    if item.hidden_by_id == item.author_id:
+    if contribution.hidden_by_id == contribution.author_id:
         return "by its author"
-    return f"by {item.hidden_by.public_name}" if item.hidden_by_id else ""
+    return f"by {contribution.hidden_by.public_name}" if contribution.hidden_by_id else ""
 
 
 # Threads --------------------------------------------------------------------------------------
@@ -130,8 +131,6 @@ def speaks_anonymously(person, question, *, answers: Iterable | None = None) -> 
     if question.is_anonymous and question.author_id == person.pk:
         return True
     if answers is None:
-        from forum.models import Answer
-
         return Answer.objects.filter(
             question_id=question.pk, author_id=person.pk, is_anonymous=True
         ).exists()

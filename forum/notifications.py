@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.pagecache import bump, person
 from forum.identity import notification_actor
 from forum.models import Answer, Comment, Notification, Question
+from forum.tasks import send_notification_email
 
 
 def notify(
@@ -66,10 +67,10 @@ def _unread_changed(user_id: int) -> None:
     bump(person(user_id))
 
 
-def unread_changed_about(item) -> None:
-    """A post or comment was hidden or restored: the unread counts of everyone notified about
-    it change (notifications about hidden content leave the inbox)."""
-    link = {item.kind: item}
+def unread_changed_about(contribution) -> None:
+    """A contribution was hidden or restored: the unread counts of everyone notified about it
+    change (notifications about hidden contributions leave the inbox)."""
+    link = {contribution.kind: contribution}
     for user_id in set(Notification.objects.filter(**link).values_list("recipient_id", flat=True)):
         _unread_changed(user_id)
 
@@ -80,8 +81,6 @@ def _deliver(notification: Notification) -> Notification:
     _unread_changed(notification.recipient_id)
     recipient = notification.recipient
     if recipient.email_notifications and recipient.email:
-        from forum.tasks import send_notification_email
-
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification
 

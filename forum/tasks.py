@@ -6,10 +6,10 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.text import one_line
 from forum import related
 from forum.identity import actor_name
 from forum.models import Notification
-from forum.text import one_line
 
 
 @task()

@@ -2,7 +2,18 @@ from django.urls import path
 
 import forum.converters  # noqa: F401 - registers <kind:...>
 from core.pagecache import cached_page
-from forum import feeds, freshness, views
+from forum import feeds, freshness
+from forum.views import (
+    answers,
+    comments,
+    contributions,
+    lists,
+    notifications,
+    questions,
+    revisions,
+    search,
+    votes,
+)
 
 
 def _feed(feed):
@@ -11,35 +22,44 @@ def _feed(feed):
 
 app_name = "forum"
 urlpatterns = [
-    path("questions/", views.question_list, name="questions"),
-    path("questions/ask/", views.question_ask, name="ask"),
-    path("questions/preview/", views.markdown_preview, name="preview"),
-    path("questions/level/<slug:level>/", views.question_list, name="level_questions"),
-    path("questions/tagged/<slug:tag>/", views.question_list, name="tag_questions"),
-    path("questions/<int:pk>/", views.question_short, name="question_short"),
-    path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),
-    path("questions/<int:pk>/answer/", views.answer_create, name="answer_create"),
+    path("questions/", lists.question_list, name="questions"),
+    path("questions/ask/", questions.question_create, name="ask"),
+    path("questions/preview/", questions.markdown_preview, name="preview"),
+    path("questions/level/<slug:level>/", lists.question_list, name="level_questions"),
+    path("questions/tagged/<slug:tag>/", lists.question_list, name="tag_questions"),
+    path("questions/<int:pk>/", questions.question_short, name="question_short"),
+    path("questions/<int:pk>/edit/", questions.question_edit, name="question_edit"),
+    path("questions/<int:pk>/answer/", answers.answer_create, name="answer_create"),
     path(
         "questions/<int:pk>/comment/",
-        views.comment_create,
+        comments.comment_create,
         {"kind": "question"},
         name="question_comment",
     ),
-    path("questions/<int:pk>/vote/", views.vote, {"kind": "question"}, name="question_vote"),
+    path("questions/<int:pk>/vote/", votes.vote_cast, {"kind": "question"}, name="question_vote"),
     # Before the question page's <slug>, which would otherwise swallow "delete" and "revisions".
-    path("<kind:kind>s/<int:pk>/delete/", views.item_delete, name="delete"),
-    path("<kind:kind>s/<int:pk>/revisions/", views.revisions, name="revisions"),
-    path("questions/<int:pk>/<slug:slug>/", views.question_detail, name="question"),
-    path("answers/<int:pk>/edit/", views.answer_edit, name="answer_edit"),
+    path("<kind:kind>s/<int:pk>/delete/", contributions.contribution_delete, name="delete"),
+    path("<kind:kind>s/<int:pk>/revisions/", revisions.revision_list, name="revisions"),
+    path("questions/<int:pk>/<slug:slug>/", questions.question_detail, name="question"),
+    path("answers/<int:pk>/edit/", answers.answer_edit, name="answer_edit"),
     path(
-        "answers/<int:pk>/comment/", views.comment_create, {"kind": "answer"}, name="answer_comment"
+        "answers/<int:pk>/comment/",
+        comments.comment_create,
+        {"kind": "answer"},
+        name="answer_comment",
     ),
-    path("answers/<int:pk>/vote/", views.vote, {"kind": "answer"}, name="answer_vote"),
-    path("answers/<int:pk>/accept/", views.answer_accept, name="answer_accept"),
-    path("revisions/<int:pk>/rollback/", views.revision_rollback, name="rollback"),
-    path("tags/", views.tag_index, name="tags"),
-    path("search/", views.search, name="search"),
-    path("notifications/", views.notifications, name="notifications"),
+    path("answers/<int:pk>/vote/", votes.vote_cast, {"kind": "answer"}, name="answer_vote"),
+    path("answers/<int:pk>/accept/", answers.answer_accept, name="answer_accept"),
+    path("answers/<int:pk>/unaccept/", answers.answer_unaccept, name="answer_unaccept"),
+    path("revisions/<int:pk>/rollback/", revisions.post_rollback, name="rollback"),
+    path("tags/", lists.tag_index, name="tags"),
+    path("search/", search.search, name="search"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path(
+        "notifications/read/",
+        notifications.notifications_mark_read,
+        name="notifications_read",
+    ),
     path("feeds/questions/rss/", _feed(feeds.LatestQuestionsRss()), name="feed_rss"),
     path("feeds/questions/atom/", _feed(feeds.LatestQuestionsAtom()), name="feed_atom"),
     path("feeds/level/<slug:level>/rss/", _feed(feeds.LevelQuestionsRss()), name="level_feed_rss"),

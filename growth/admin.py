@@ -4,18 +4,13 @@ they say. Ratings and goals are not registered at all."""
 
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin
 from growth.models import Assessment, Plan
 
 
-class MetadataOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # its confirmation page would list what the plan says
+class MetadataOnlyAdmin(ReadOnlyAdmin):
+    """Read-only, and only the list: no deleting either, since its confirmation page would
+    list what the plan says."""
 
     def has_view_permission(self, request, obj=None) -> bool:
         return obj is None and super().has_view_permission(request)  # the list, not the record

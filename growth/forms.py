@@ -8,6 +8,8 @@ from ladder.models import Level, Track
 
 
 class StartForm(forms.Form):
+    """Parses the choice; which pairs of levels make sense is assessment_start's rule."""
+
     track = forms.ModelChoiceField(
         label="Track",
         queryset=Track.objects.order_by("order"),
@@ -28,13 +30,6 @@ class StartForm(forms.Form):
         empty_label=None,
         help_text="Usually the next one. Choose your own level to check how consistent you are.",
     )
-
-    def clean(self):
-        data = super().clean()
-        current, target = data.get("current"), data.get("target")
-        if current and target and target.order < current.order:
-            self.add_error("target", "Aim at your level or one above it.")
-        return data
 
     @staticmethod
     def initial_for(user) -> dict:

@@ -9,18 +9,26 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from forum.permissions import can_manage, require
+from core.rules import require
 from growth.models import Assessment, Goal, Plan, Rating
-from growth.selectors import assessment_scores, growth_actions, scope
+from growth.rules import can_assess, can_manage
+from growth.selectors.assessments import assessment_scores, scope
+from growth.selectors.results import growth_actions
 from ladder.models import Competency, Level, Track
-from ladder.selectors import ladder_version
+from ladder.selectors.levels import ladder_version
 
 PLAN_HORIZON = timedelta(days=90)
 
 
 @transaction.atomic
 def assessment_start(*, owner: User, track: Track, current: Level, target: Level) -> Assessment:
-    """Start an assessment, or return the one already in progress (there is at most one)."""
+    """Start an assessment, or return the one already in progress (there is at most one).
+
+    One aims at one's own level or above it: a lower target raises ValidationError, by field.
+    """
+    require(can_assess, owner)
+    if target.order < current.order:
+        raise ValidationError({"target": "Aim at your level or one above it."})
     try:
         with transaction.atomic():
             return Assessment.objects.create(

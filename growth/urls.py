@@ -1,19 +1,20 @@
 from django.urls import path
 
-from growth import views
+from growth.views import assessments, plans
 
 app_name = "growth"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("assessments/new/", views.start, name="start"),
-    path("assessments/<int:pk>/", views.assess, name="assess"),
-    path("assessments/<int:pk>/discard/", views.discard, name="discard"),
-    path("assessments/<int:pk>/results/", views.results, name="results"),
-    path("assessments/<int:pk>/plan/", views.make_plan, name="make_plan"),
-    path("assessments/compare/", views.compare, name="compare"),
-    path("plans/<int:pk>/", views.plan, name="plan"),
-    path("plans/<int:pk>/plan.md", views.plan_markdown_export, name="plan_markdown"),
-    path("plans/<int:pk>/print/", views.plan_print, name="plan_print"),
-    path("plans/<int:pk>/share/", views.plan_share, name="plan_share"),
-    path("shared/<str:token>/", views.shared, name="shared"),
+    path("", assessments.dashboard, name="dashboard"),
+    path("assessments/new/", assessments.assessment_start, name="start"),
+    path("assessments/<int:pk>/", assessments.assessment_save, name="assess"),
+    path("assessments/<int:pk>/discard/", assessments.assessment_discard, name="discard"),
+    path("assessments/<int:pk>/results/", assessments.results, name="results"),
+    path("assessments/<int:pk>/plan/", plans.plan_generate, name="make_plan"),
+    path("assessments/compare/", assessments.progress, name="compare"),
+    path("plans/<int:pk>/", plans.plan_update, name="plan"),
+    path("plans/<int:pk>/plan.md", plans.plan_markdown_export, name="plan_markdown"),
+    path("plans/<int:pk>/print/", plans.plan_print, name="plan_print"),
+    path("plans/<int:pk>/share/", plans.plan_share, name="plan_share"),
+    path("plans/<int:pk>/unshare/", plans.plan_unshare, name="plan_unshare"),
+    path("shared/<str:token>/", plans.plan_shared, name="shared"),
 ]

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.db.models import F, Model
 
 from ladder.freshness import ladder_changed
-from ladder.loading import LadderSpec, parse_ladder_text
+from ladder.loading.parsing import parse_ladder_text
+from ladder.loading.specs import LadderSpec
 from ladder.models import (
     Competency,
     Expectation,

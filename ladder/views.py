@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_page
-from forum.freshness import LISTS
-from forum.selectors import featured, question_links
-from ladder import selectors
 from ladder.freshness import LADDER
 from ladder.models import Level, Track
+from ladder.selectors import levels as selectors
+from ladder.selectors.compare import level_compare
+from ladder.selectors.sources import ladder_export, source_list
+from ladder.slots import LEVEL_SIDE
 
 
 class _NotFound(Exception):
@@ -72,8 +73,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @_ladder_view
-@cached_page([LADDER, LISTS])  # it lists the level's questions too
+@cached_page(lambda level: [LADDER, *LEVEL_SIDE.generations])  # and what the side shows
 def level(request: HttpRequest, level: str) -> HttpResponse:
+    """One level in full; the side column comes from the apps above (ladder.slots)."""
     tracks, levels = selectors.track_list(), selectors.level_list()
     track = _track(request, tracks)
     level_obj = _level(levels, level)
@@ -82,9 +84,7 @@ def level(request: HttpRequest, level: str) -> HttpResponse:
         "tracks": tracks,
         "detail": selectors.level_detail(level=level_obj, levels=levels, track=track),
         "version": selectors.ladder_version(),
-        "questions": question_links(level=level_obj, sort="newest"),
-        "top_questions": question_links(level=level_obj, sort="votes"),
-        "featured": featured(level=level_obj),
+        "side": LEVEL_SIDE.fill(request, level_obj),
     }
     return render(request, "ladder/level.html", context)
 
@@ -115,7 +115,7 @@ def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
         "track": track,
         "tracks": tracks,
         "levels": levels,
-        "comparison": selectors.level_compare(lower=low, higher=high, track=track),
+        "comparison": level_compare(lower=low, higher=high, track=track),
         "version": selectors.ladder_version(),
     }
     return render(request, "ladder/compare.html", context)
@@ -124,13 +124,13 @@ def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
 @require_safe
 @cached_page([LADDER])
 def sources(request: HttpRequest) -> HttpResponse:
-    context = {"sources": selectors.source_list(), "version": selectors.ladder_version()}
+    context = {"sources": source_list(), "version": selectors.ladder_version()}
     return render(request, "ladder/sources.html", context)
 
 
 @require_safe
 @cached_page([LADDER])
 def export_json(request: HttpRequest) -> JsonResponse:
-    response = JsonResponse(selectors.ladder_export(), json_dumps_params={"indent": 2})
+    response = JsonResponse(ladder_export(), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'inline; filename="rungs-ladder.json"'
     return response

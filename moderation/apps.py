@@ -6,4 +6,10 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self) -> None:
-        from moderation import signals  # noqa: F401 - connects the moderator-flag sync
+        # Imported here, not at the top: both read models, which may only be imported once
+        # every app is loaded. The signals keep User.is_moderator in step with the Moderators
+        # group and log moderators' edits (forum.signals); the panels put the moderators'
+        # tools on question pages (forum.slots).
+        from moderation import panels, signals  # noqa: F401 - signals connect on import
+
+        panels.register()

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 MODERATORS_GROUP = "Moderators"
-# What a flag can point at: exactly one of these foreign keys is set.
-FLAG_TARGETS = ("question", "answer", "comment")
+# The kinds of contribution a flag can point at: exactly one of these foreign keys is set.
+FLAGGED_KINDS = ("question", "answer", "comment")
 
 
 class Flag(models.Model):
@@ -73,7 +73,7 @@ class Flag(models.Model):
                     name=f"moderation_flag_one_open_per_{target}",
                     violation_error_message="You have already flagged this.",
                 )
-                for target in FLAG_TARGETS
+                for target in FLAGGED_KINDS
             ),
         ]
 
@@ -81,13 +81,13 @@ class Flag(models.Model):
         return f"{self.get_reason_display()} flag by {self.flagger_id}"
 
     @property
-    def target_key(self) -> tuple[str, int]:
-        """(kind, pk) of what was flagged, from the ids alone."""
-        return next((kind, pk) for kind in FLAG_TARGETS if (pk := getattr(self, f"{kind}_id")))
+    def key(self) -> tuple[str, int]:
+        """(kind, pk) of the flagged contribution, from the ids alone."""
+        return next((kind, pk) for kind in FLAGGED_KINDS if (pk := getattr(self, f"{kind}_id")))
 
     @property
-    def target(self):
-        return getattr(self, self.target_key[0])
+    def contribution(self):
+        return getattr(self, self.key[0])
 
 
 class SuspensionQuerySet(models.QuerySet):

@@ -1,8 +1,9 @@
 """What moderators read: the flag queue, hidden content, pins, the audit log, a person's record."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
@@ -12,8 +13,8 @@ from moderation.models import AuditEntry, Flag, Suspension
 
 
 @dataclass
-class QueueItem:
-    item: Question | Answer | Comment
+class QueueEntry:
+    contribution: Question | Answer | Comment
     flags: list[Flag] = field(default_factory=list)
 
     @property
@@ -21,8 +22,8 @@ class QueueItem:
         return sorted({flag.get_reason_display() for flag in self.flags})
 
 
-def flag_queue() -> list[QueueItem]:
-    """Everything with open flags, oldest flag first, each with all its open flags."""
+def flag_queue() -> list[QueueEntry]:
+    """Every contribution with open flags, oldest flag first, each with all its open flags."""
     flags = (
         Flag.objects.filter(status=Flag.Status.OPEN)
         .select_related(
@@ -36,15 +37,15 @@ def flag_queue() -> list[QueueItem]:
         )
         .order_by("created_at", "id")
     )
-    items: dict[tuple[str, int], QueueItem] = {}
+    entries: dict[tuple[str, int], QueueEntry] = {}
     for flag in flags:
-        entry = items.setdefault(flag.target_key, QueueItem(item=flag.target))
+        entry = entries.setdefault(flag.key, QueueEntry(contribution=flag.contribution))
         entry.flags.append(flag)
-    return list(items.values())
+    return list(entries.values())
 
 
 def queue_size() -> int:
-    """How many items wait in the flag queue (for the badge in the navigation)."""
+    """How many contributions wait in the flag queue (for the badge in the navigation)."""
     return (
         Flag.objects.filter(status=Flag.Status.OPEN)
         .values_list("question_id", "answer_id", "comment_id")
@@ -60,7 +61,7 @@ class Hidden:
     comments: list[Comment]
 
 
-def hidden_content(*, limit: int = 50) -> Hidden:
+def hidden_contributions(*, limit: int = 50) -> Hidden:
     return Hidden(
         questions=list(
             Question.objects.filter(is_hidden=True)
@@ -81,21 +82,38 @@ def hidden_content(*, limit: int = 50) -> Hidden:
 
 
 @dataclass(frozen=True)
-class Pins:
+class FeaturedPage:
     where: str  # "Home page" or a level's page
     features: list[Feature]
 
 
-def pins() -> list[Pins]:
+def features_by_page() -> list[FeaturedPage]:
     features = list(
         Feature.objects.select_related("question", "featured_by").order_by(
             "position", "featured_at"
         )
     )
-    groups = [Pins("Home page", [f for f in features if f.level_id is None])]
+    pages = [FeaturedPage("Home page", [f for f in features if f.level_id is None])]
     for level in Level.objects.order_by("order"):
-        groups.append(Pins(f"{level.name} page", [f for f in features if f.level_id == level.pk]))
-    return groups
+        on_level = [f for f in features if f.level_id == level.pk]
+        pages.append(FeaturedPage(f"{level.name} page", on_level))
+    return pages
+
+
+def featured_on(*, question: Question) -> set[int | None]:
+    """Where a question is featured: level ids, and None for the home page."""
+    return set(Feature.objects.filter(question=question).values_list("level_id", flat=True))
+
+
+def open_flag_counts(*, question: Question, answer_ids: list[int]) -> Counter:
+    """Open flags on a page of a thread, by (kind, id) of what they flag."""
+    flags = Flag.objects.filter(status=Flag.Status.OPEN).filter(
+        Q(question=question)
+        | Q(answer__in=answer_ids)
+        | Q(comment__question=question)
+        | Q(comment__answer__in=answer_ids)
+    )
+    return Counter(flag.key for flag in flags.only("question", "answer", "comment"))
 
 
 def audit_log(
@@ -125,8 +143,8 @@ class Record:
     person: User
     suspensions: list[Suspension]
     warnings: list[Notification]
-    flagged_items: int
-    hidden_items: int
+    flagged: int  # their contributions with upheld flags
+    hidden: int  # their hidden contributions
 
 
 def person_record(*, person: User) -> Record:
@@ -156,6 +174,6 @@ def person_record(*, person: User) -> Record:
             .select_related("actor", "question")
             .order_by("-created_at")
         ),
-        flagged_items=flagged,
-        hidden_items=hidden,
+        flagged=flagged,
+        hidden=hidden,
     )

@@ -1,11 +1,14 @@
-"""Keep User.is_moderator in step with membership of the Moderators group, however it changes
-(the admin's user form, group.user_set, user.groups)."""
+"""What moderation does when other apps change things: keep User.is_moderator in step with
+membership of the Moderators group, however it changes (the admin's user form, group.user_set,
+user.groups), and log moderators' edits of posts (forum.signals.post_edited)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, pre_delete
 from django.dispatch import receiver
 
 from accounts.models import User
+from forum.signals import post_edited
+from moderation.audit import Action, record
 from moderation.models import MODERATORS_GROUP
 
 
@@ -41,3 +44,10 @@ def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 def _moderators_group_deleted(sender, instance, **kwargs) -> None:
     if instance.name == MODERATORS_GROUP:
         instance.user_set.update(is_moderator=False)
+
+
+@receiver(post_edited)
+def _edit_logged(sender, *, post, editor, reason: str, **kwargs) -> None:
+    """Edits by anyone but the author are moderator actions, so they go in the audit log."""
+    if editor.pk != post.author_id:
+        record(actor=editor, action=Action.EDIT, target=post, reason=reason)

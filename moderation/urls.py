@@ -1,26 +1,38 @@
 from django.urls import path
 
 import forum.converters  # noqa: F401 - registers <kind:...>
-from moderation import views
+from moderation.views import contributions, curation, flags, people, questions, queue
 
 app_name = "moderation"
 urlpatterns = [
-    path("flag/<kind:kind>/<int:pk>/", views.flag, name="flag"),
-    path("moderation/", views.queue, name="queue"),
-    path("moderation/log/", views.audit_log, name="log"),
-    path("moderation/hidden/", views.hidden, name="hidden"),
-    path("moderation/featured/", views.featured, name="featured"),
-    path("moderation/featured/<int:pk>/", views.feature_move, name="feature_move"),
-    path("moderation/people/<str:username>/", views.person, name="person"),
-    path("moderation/people/<str:username>/suspend/", views.suspend, name="suspend"),
-    path("moderation/suspensions/<int:pk>/lift/", views.lift, name="lift"),
-    path("moderation/<kind:kind>/<int:pk>/hide/", views.hide, name="hide"),
-    path("moderation/<kind:kind>/<int:pk>/restore/", views.restore, name="restore"),
-    path("moderation/<kind:kind>/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
-    path("moderation/<kind:kind>/<int:pk>/warn/", views.warn, name="warn"),
-    path("moderation/<kind:kind>/<int:pk>/reveal/", views.reveal, name="reveal"),
-    path("moderation/answer/<int:pk>/curate/", views.curate, name="curate"),
-    path("moderation/question/<int:pk>/close/", views.close, name="close"),
-    path("moderation/question/<int:pk>/lock/", views.lock, name="lock"),
-    path("moderation/question/<int:pk>/feature/", views.feature, name="feature"),
+    path("flag/<kind:kind>/<int:pk>/", flags.flag_create, name="flag"),
+    path("moderation/", queue.flag_queue, name="queue"),
+    path("moderation/log/", queue.audit_log, name="log"),
+    path("moderation/hidden/", queue.hidden_contributions, name="hidden"),
+    path("moderation/featured/", curation.features_by_page, name="featured"),
+    path("moderation/featured/<int:pk>/", curation.feature_move, name="feature_move"),
+    path("moderation/featured/<int:pk>/remove/", curation.question_unfeature, name="unfeature"),
+    path("moderation/people/<str:username>/", people.person_record, name="person"),
+    path("moderation/people/<str:username>/suspend/", people.user_suspend, name="suspend"),
+    path("moderation/suspensions/<int:pk>/lift/", people.suspension_lift, name="lift"),
+    path("moderation/<kind:kind>/<int:pk>/hide/", contributions.contribution_hide, name="hide"),
+    path(
+        "moderation/<kind:kind>/<int:pk>/restore/",
+        contributions.contribution_restore,
+        name="restore",
+    ),
+    path("moderation/<kind:kind>/<int:pk>/dismiss/", flags.flags_dismiss, name="dismiss"),
+    path("moderation/<kind:kind>/<int:pk>/warn/", contributions.user_warn, name="warn"),
+    path("moderation/<kind:kind>/<int:pk>/reveal/", contributions.author_reveal, name="reveal"),
+    path("moderation/answer/<int:pk>/curate/", curation.answer_curate, name="curate"),
+    path("moderation/answer/<int:pk>/uncurate/", curation.answer_uncurate, name="uncurate"),
+    path("moderation/question/<int:pk>/close/", questions.question_close, name="close"),
+    path("moderation/question/<int:pk>/reopen/", questions.question_reopen, name="reopen"),
+    path("moderation/question/<int:pk>/lock/", questions.question_lock, name="lock"),
+    path("moderation/question/<int:pk>/unlock/", questions.question_unlock, name="unlock"),
+    path(
+        "moderation/question/<int:pk>/feature/",
+        curation.question_feature_toggle,
+        name="feature",
+    ),
 ]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core import pagecache
-from forum.services import views_settled
+from forum.services.questions import views_settled
 from ladder.models import Level
 from ladder.services import ladder_load
 
@@ -81,7 +81,7 @@ def _empty_search_index(request):
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         return
     request.getfixturevalue("transactional_db")
-    from forum.search import clear_index
+    from forum.search.index import clear_index
 
     clear_index()
 

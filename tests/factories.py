@@ -63,7 +63,7 @@ class QuestionFactory(_ServiceFactory):
 
     @staticmethod
     def service(**kwargs):
-        from forum.services import question_create
+        from forum.services.questions import question_create
 
         return question_create(**kwargs)
 
@@ -79,7 +79,7 @@ class AnswerFactory(_ServiceFactory):
 
     @staticmethod
     def service(**kwargs):
-        from forum.services import answer_create
+        from forum.services.answers import answer_create
 
         return answer_create(**kwargs)
 
@@ -94,11 +94,11 @@ class CommentFactory(_ServiceFactory):
 
     @staticmethod
     def service(**kwargs):
-        from forum.services import comment_create
+        from forum.services.comments import comment_create
 
         return comment_create(**kwargs)
 
 
 def superuser() -> User:
-    """Only a superuser may suspend a moderator (forum.permissions.can_suspend)."""
+    """Only a superuser may suspend a moderator (moderation.rules.can_suspend)."""
     return UserFactory(is_superuser=True, is_staff=True)

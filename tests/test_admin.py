@@ -4,8 +4,11 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from forum import services
-from moderation import services as moderation
+from forum.services.visibility import contribution_delete
+from forum.services.votes import vote_cast
+from moderation.services.curation import question_feature
+from moderation.services.flags import flag_create
+from moderation.services.people import user_suspend
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -26,10 +29,10 @@ def content(superuser):
     question = QuestionFactory()
     answer = AnswerFactory(question=question)
     comment = CommentFactory(post=answer)
-    services.vote_cast(user=superuser, post=answer, value=1)
-    moderation.question_feature(moderator=superuser, question=question, level=None)
-    moderation.flag_create(flagger=UserFactory(), item=comment, reason="spam")
-    moderation.user_suspend(moderator=superuser, user=answer.author, days=2, reason="Cooling off")
+    vote_cast(user=superuser, post=answer, value=1)
+    question_feature(moderator=superuser, question=question, level=None)
+    flag_create(flagger=UserFactory(), contribution=comment, reason="spam")
+    user_suspend(moderator=superuser, user=answer.author, days=2, reason="Cooling off")
     return question
 
 
@@ -95,7 +98,7 @@ def anonymous(superuser):
     comment = CommentFactory(author=person, post=helper_answer)  # anonymous: the thread rule
     other = QuestionFactory(title="Someone else's question")
     answer = AnswerFactory(author=person, question=other, is_anonymous=True)
-    services.post_delete(user=person, item=answer)
+    contribution_delete(user=person, contribution=answer)
     assert comment.is_anonymous
     return person
 

@@ -51,12 +51,17 @@ from django.urls.converters import (
 )
 
 from accounts.models import User
-from forum import services
-from forum.converters import ItemKindConverter
+from forum.converters import ContributionKindConverter
 from forum.models import Answer, Comment, Feature, Notification, Question, Vote
+from forum.services.answers import answer_accept, answer_edit
+from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
-from moderation import services as moderation
 from moderation.models import MODERATORS_GROUP, AuditEntry, Flag, Suspension
+from moderation.services.curation import answer_curate, question_feature
+from moderation.services.flags import flag_create
+from moderation.services.people import user_suspend
+from moderation.services.questions import question_close, question_lock
+from moderation.services.visibility import contribution_hide
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory, superuser
 from tests.growth import factories as growth
 
@@ -64,7 +69,7 @@ pytestmark = pytest.mark.usefixtures("ladder")
 
 ROLES = ("anonymous", "user", "author", "other", "moderator", "suspended")
 OUTCOMES = {"login", "ok", "400", "403", "404"}
-KINDS = tuple(ItemKindConverter.regex.split("|"))  # question, answer, comment
+KINDS = tuple(ContributionKindConverter.regex.split("|"))  # question, answer, comment
 
 # What the forms are sent; each text is unique, so the checks can look for it.
 ASK = {
@@ -170,6 +175,8 @@ MATRIX = [
           suspended="other"),
     Entry("forum:answer_accept", "accept an answer (only the asker)", "answer",
           expect="login  403  403  ok   403  403", suspended="other"),
+    Entry("forum:answer_unaccept", "take the accept mark back (only the asker)",
+          "accepted answer", expect="login  403  403  ok   403  403", suspended="other"),
     *(
         Entry("forum:delete", f"delete (hide) their own {kind}", kind,
               expect="login  403  ok   403  403  403", kind=kind)
@@ -180,7 +187,7 @@ MATRIX = [
     Entry("forum:rollback", "roll an answer back to revision 1", "edited answer",
           expect="login  403  ok   403  ok   403", data={"reason": "Back to the original"},
           variant="answer"),
-    Entry("forum:notifications", "mark their notifications read", "notified",
+    Entry("forum:notifications_read", "mark their notifications read", "notified",
           expect="login  ok   ok   ok   ok   ok"),
     *(
         Entry("moderation:flag", f"flag a {kind}", kind,
@@ -190,8 +197,10 @@ MATRIX = [
     Entry("moderation:flag", "flag a hidden comment", "hidden comment",
           expect="login  404  404  404  403  404", data=FLAG, kind="comment",
           variant="hidden", suspended="other"),
-    Entry("moderation:feature_move", "move a featured question up", "pins",
+    Entry("moderation:feature_move", "move a featured question up", "features",
           expect=MODERATED, data={"direction": "up"}, suspended="moderator"),
+    Entry("moderation:unfeature", "stop featuring a question", "features",
+          expect=MODERATED, suspended="moderator"),
     Entry("moderation:suspend", "suspend a person", "person",
           expect=MODERATED, data={"days": "3", "reason": "Repeated personal attacks"},
           suspended="moderator"),
@@ -231,11 +240,17 @@ MATRIX = [
     Entry("moderation:curate", "curate an answer", "answer",
           expect=MODERATED, data={"note": "Clear, concrete steps that worked for others."},
           suspended="moderator"),
+    Entry("moderation:uncurate", "un-curate an answer", "curated answer",
+          expect=MODERATED, suspended="moderator"),
     Entry("moderation:close", "close a question", "question",
           expect=MODERATED, data={"reason": "off-topic", "note": "Not about careers"},
           suspended="moderator"),
+    Entry("moderation:reopen", "reopen a question", "closed question",
+          expect=MODERATED, suspended="moderator"),
     Entry("moderation:lock", "lock a thread", "question",
           expect=MODERATED, data={"reason": "Heated thread"}, suspended="moderator"),
+    Entry("moderation:unlock", "unlock a thread", "locked question",
+          expect=MODERATED, suspended="moderator"),
     Entry("moderation:feature", "feature a question on the home page", "question",
           expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
@@ -254,8 +269,8 @@ MATRIX = [
           "draft assessment", expect="login  404  400  404  404  400", variant="draft"),
     Entry("growth:plan", "edit a plan", "plan", expect=PRIVATE, data=PLAN_EDIT),
     Entry("growth:plan_share", "turn on a plan's share link", "plan", expect=PRIVATE),
-    Entry("growth:plan_share", "turn off a plan's share link", "shared plan",
-          expect=PRIVATE, data={"revoke": "1"}, variant="revoke"),
+    Entry("growth:plan_unshare", "turn off a plan's share link", "shared plan",
+          expect=PRIVATE),
 ]
 # fmt: on
 
@@ -315,7 +330,7 @@ def _comment(moderator: User) -> Scene:
 def _hidden(kind: str) -> Callable[[User], Scene]:
     def build(moderator: User) -> Scene:
         scene = TARGETS[kind](moderator)
-        moderation.content_hide(moderator=moderator, item=scene.target, reason="Spam link")
+        contribution_hide(moderator=moderator, contribution=scene.target, reason="Spam link")
         return scene
 
     return build
@@ -324,7 +339,7 @@ def _hidden(kind: str) -> Callable[[User], Scene]:
 def _flagged(kind: str) -> Callable[[User], Scene]:
     def build(moderator: User) -> Scene:
         scene = TARGETS[kind](moderator)
-        moderation.flag_create(flagger=UserFactory(), item=scene.target, reason="spam")
+        flag_create(flagger=UserFactory(), contribution=scene.target, reason="spam")
         return scene
 
     return build
@@ -366,7 +381,7 @@ def _missing_question(moderator: User) -> Scene:
 def _edited_question(moderator: User) -> Scene:
     """A question edited once by its author; the target is revision 1, the original."""
     question = QuestionFactory()
-    services.question_edit(
+    question_edit(
         question=question,
         editor=question.author,
         title=question.title,
@@ -383,7 +398,7 @@ def _edited_question(moderator: User) -> Scene:
 def _edited_answer(moderator: User) -> Scene:
     """An answer edited once by its author; the target is revision 1, the original."""
     answer = AnswerFactory()
-    services.answer_edit(
+    answer_edit(
         answer=answer,
         editor=answer.author,
         body="Changed my mind: talk to your skip-level manager before anything else.",
@@ -399,13 +414,13 @@ def _notified(moderator: User) -> Scene:
     return Scene(question.author, AnswerFactory(question=question).author)
 
 
-@target("pins")
-def _pins(moderator: User) -> Scene:
-    """Two questions featured on the home page; the target is the second pin."""
+@target("features")
+def _features(moderator: User) -> Scene:
+    """Two questions featured on the home page; the target is the second feature."""
     first, second = QuestionFactory(), QuestionFactory()
-    moderation.question_feature(moderator=moderator, question=first, level=None)
-    pin = moderation.question_feature(moderator=moderator, question=second, level=None)
-    return Scene(second.author, first.author, {"pk": pin.pk}, target=pin)
+    question_feature(moderator=moderator, question=first, level=None)
+    feature = question_feature(moderator=moderator, question=second, level=None)
+    return Scene(second.author, first.author, {"pk": feature.pk}, target=feature)
 
 
 @target("person")
@@ -417,7 +432,7 @@ def _person(moderator: User) -> Scene:
 @target("suspension")
 def _suspension(moderator: User) -> Scene:
     person = UserFactory()
-    suspension = moderation.user_suspend(
+    suspension = user_suspend(
         moderator=moderator, user=person, days=3, reason="Repeated personal attacks"
     )
     return Scene(person, UserFactory(), {"pk": suspension.pk}, target=suspension)
@@ -444,6 +459,34 @@ def _finished_assessment(moderator: User) -> Scene:
 def _plan(moderator: User) -> Scene:
     owner = UserFactory()
     return _mine(growth.plan(owner), owner)
+
+
+@target("accepted answer")
+def _accepted_answer(moderator: User) -> Scene:
+    answer = AnswerFactory()
+    answer_accept(user=answer.question.author, answer=answer)
+    return _on(answer, answer.author, answer.question.author)
+
+
+@target("curated answer")
+def _curated_answer(moderator: User) -> Scene:
+    answer = AnswerFactory()
+    answer_curate(moderator=moderator, answer=answer, note="Concrete steps that worked.")
+    return _on(answer, answer.author, answer.question.author)
+
+
+@target("closed question")
+def _closed_question(moderator: User) -> Scene:
+    scene = _question(moderator)
+    question_close(moderator=moderator, question=scene.target, reason="off-topic")
+    return scene
+
+
+@target("locked question")
+def _locked_question(moderator: User) -> Scene:
+    scene = _question(moderator)
+    question_lock(moderator=moderator, question=scene.target, reason="Heated thread")
+    return scene
 
 
 @target("shared plan")
@@ -482,9 +525,10 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "forum:answer_comment": lambda c: Comment.objects.filter(body=COMMENT["body"]).exists(),
     "forum:answer_vote": lambda c: Vote.objects.filter(**c.link, value=1).exists(),
     "forum:answer_accept": lambda c: c.rows().filter(is_accepted=True).exists(),
+    "forum:answer_unaccept": lambda c: c.rows().filter(is_accepted=False).exists(),
     "forum:delete": lambda c: c.rows().filter(is_hidden=True).exists(),
     "forum:rollback": lambda c: c.rows().filter(body=c.scene.target.body).exists(),
-    "forum:notifications": lambda c: (
+    "forum:notifications_read": lambda c: (
         c.actor is not None
         and not Notification.objects.filter(recipient=c.actor, read_at__isnull=True).exists()
     ),
@@ -511,8 +555,12 @@ DONE: dict[str, Callable[[Cell], bool]] = {
         and c.scene.author.username in c.response.text
     ),
     "moderation:curate": lambda c: c.rows().filter(curated_at__isnull=False).exists(),
+    "moderation:uncurate": lambda c: c.rows().filter(curated_at__isnull=True).exists(),
     "moderation:close": lambda c: c.rows().filter(closed_at__isnull=False).exists(),
+    "moderation:reopen": lambda c: c.rows().filter(closed_at__isnull=True).exists(),
     "moderation:lock": lambda c: c.rows().filter(locked_at__isnull=False).exists(),
+    "moderation:unlock": lambda c: c.rows().filter(locked_at__isnull=True).exists(),
+    "moderation:unfeature": lambda c: not Feature.objects.filter(pk=c.scene.target.pk).exists(),
     "moderation:feature": lambda c: Feature.objects.filter(question_id=c.scene.pk).exists(),
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
@@ -529,9 +577,8 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "growth:plan": lambda c: (
         c.rows().filter(title=PLAN_EDIT["title"], goals__title=PLAN_EDIT["goals-0-title"]).exists()
     ),
-    "growth:plan_share": lambda c: (
-        c.rows().filter(share_token__isnull=c.entry.variant == "revoke").exists()
-    ),
+    "growth:plan_share": lambda c: c.rows().filter(share_token__isnull=False).exists(),
+    "growth:plan_unshare": lambda c: c.rows().filter(share_token__isnull=True).exists(),
 }
 
 
@@ -548,7 +595,7 @@ def make_moderator() -> User:
 def suspend(person: User, *, by: User) -> User:
     if person.pk == by.pk or person.is_moderator:  # only a superuser suspends a moderator
         by = superuser()
-    moderation.user_suspend(moderator=by, user=person, days=3, reason="Cooling off for 3 days")
+    user_suspend(moderator=by, user=person, days=3, reason="Cooling off for 3 days")
     assert person.is_suspended
     return person
 
@@ -678,7 +725,7 @@ def _samples(name: str, params: dict[str, Any], question: Question) -> list[dict
     }
     samples = [{}]
     for param, converter in params.items():
-        if isinstance(converter, ItemKindConverter):
+        if isinstance(converter, ContributionKindConverter):
             values = KINDS
         elif param in by_name:
             values = [by_name[param]]

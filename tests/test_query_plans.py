@@ -17,9 +17,10 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from accounts.models import User
-from forum import related, search, tallies
+from forum import related, tallies
 from forum.markdown import excerpt, render_markdown
 from forum.models import Answer, Comment, Notification, Question, TaggedQuestion, Vote
+from forum.search.index import rebuild_index
 from ladder.models import Level
 
 pytestmark = [
@@ -119,7 +120,7 @@ def forum(ladder, settings):
         ),
         batch_size=5000,
     )
-    search.rebuild_index()
+    rebuild_index()
     tallies.recount()
     related.refresh_all()
     with connection.cursor() as cursor:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "forum",
     "moderation",
     "growth",
+    "seeding",
 ]
 
 MIDDLEWARE = [
@@ -58,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "forum.ratelimit.RateLimitMiddleware",
+    "core.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -75,7 +76,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "forum.context_processors.navigation",
+                "forum.context_processors.notifications",
+                "moderation.context_processors.review_queue",
             ],
             "builtins": ["django.templatetags.static"],
         },
@@ -200,7 +202,7 @@ LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
 # Moderation: this many spam or abuse flags from different people hide an item until reviewed.
 RUNGS_FLAGS_TO_HIDE = 3
 # Rate limits per person and per address, "count/period" with period s, m, h or d. Over the
-# limit, the site answers 429 and says when to try again (see forum/ratelimit.py).
+# limit, the site answers 429 and says when to try again (see core/ratelimit.py).
 # How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
 RUNGS_TRUSTED_PROXIES = env_int("RUNGS_TRUSTED_PROXIES", 0)
 RUNGS_RATE_LIMITS = {

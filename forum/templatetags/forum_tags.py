@@ -1,37 +1,35 @@
-"""The permission rules and text helpers, for templates: {% load forum_tags %}."""
+"""The forum's rules and text helpers, for templates: {% load forum_tags %}."""
 
 from django import template
 
-from forum import identity, permissions
-from forum.http import url_with_params
+from core.http import url_with_params
+from core.rules import refusal as refusal_of
+from forum import identity, rules
 from forum.markdown import plain_text
 from forum.models import thread_of
 
 register = template.Library()
 
-# {% if user|can_edit:post %} — the same functions the views and services call.
+# {% if user|can_edit:post %} — the same rules the views and services check.
 for _name in (
     "can_answer",
     "can_vote",
     "can_comment",
     "can_edit",
     "can_accept",
-    "can_curate",
     "can_delete",
     "can_flag",
-    "can_reveal",
     "can_see_history",
-    "can_suspend",
 ):
-    register.filter(_name, getattr(permissions, _name))
+    register.filter(_name, getattr(rules, _name))
 register.filter("thread_of", thread_of)  # {% with thread=comment|thread_of %}
 
 
 @register.simple_tag
-def refusal(rule_name: str, user, item=None) -> str:
+def refusal(rule_name: str, user, contribution=None) -> str:
     """{% refusal "can_answer" user question %}: why a rule says no, for a banner."""
-    rule = getattr(permissions, rule_name)
-    return permissions.refusal(rule, user, *([item] if item is not None else []))
+    rule = getattr(rules, rule_name)
+    return refusal_of(rule, user, *([contribution] if contribution is not None else []))
 
 
 @register.filter

@@ -1,9 +1,12 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
 from accounts.bands import Band
 from accounts.services import profile_update
-from tests.factories import UserFactory
+from core.rules import ActionNotAllowed
+from moderation.services.people import user_suspend
+from tests.factories import UserFactory, superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +63,23 @@ def test_too_long_values_are_rejected_and_nothing_is_saved():
         _update(user, headline="x" * 200)
     user.refresh_from_db()
     assert user.headline == "Backend Engineer"
+
+
+class TestWhoMayUpdate:
+    """The service's own rule (accounts.rules.can_edit_profile), not only the view's."""
+
+    def test_a_suspended_person_cannot_change_their_name(self):
+        person = UserFactory(display_name="Before")
+        user_suspend(moderator=superuser(), user=person, days=3, reason="Impersonation")
+        with pytest.raises(
+            ActionNotAllowed, match=r"Your account is suspended until .*Impersonation"
+        ):
+            _update(person, display_name="Someone else")
+        person.refresh_from_db()
+        assert person.display_name == "Before"
+
+    @pytest.mark.parametrize("who", ["nobody", "an inactive person"])
+    def test_only_an_active_signed_in_person_updates(self, who):
+        person = AnonymousUser() if who == "nobody" else UserFactory(is_active=False)
+        with pytest.raises(ActionNotAllowed, match="Log in to edit your profile"):
+            _update(person)

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
-from forum import services
-from moderation.services import user_suspend
+from forum.services.votes import vote_cast
+from moderation.services.people import user_suspend
 from tests.browser.test_forum_journey import log_in, log_out
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
@@ -24,7 +24,7 @@ def test_a_moderator_curates_an_answer_and_it_moves_to_the_top(page: Page, ladde
         question=question, body="Write the packet as a story of impact, with numbers."
     )
     for _ in range(3):
-        services.vote_cast(user=UserFactory(), post=popular, value=1)
+        vote_cast(user=UserFactory(), post=popular, value=1)
     mod = moderator()
 
     log_in(page, mod.email)

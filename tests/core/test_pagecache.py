@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core import pagecache
-from forum import services
-from moderation import services as moderation
+from forum.services.questions import question_edit
+from forum.services.votes import vote_cast
+from moderation.services.curation import question_feature
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -84,11 +85,11 @@ def test_signed_in_pages_are_private_and_never_cached(client, question):
 def test_a_vote_an_answer_and_an_edit_show_at_once(client, question):
     url = question.get_absolute_url()
     client.get(url), client.get("/")  # both cached now
-    services.vote_cast(user=UserFactory(), post=question, value=1)
+    vote_cast(user=UserFactory(), post=question, value=1)
     assert "Score </span>1<" in client.get(url).text
     AnswerFactory(question=question, body="Keep a brag document of what you shipped.")
     assert "brag document" in client.get(url).text
-    services.question_edit(
+    question_edit(
         question=question,
         editor=question.author,
         title="How do I show impact at the senior level?",
@@ -102,7 +103,7 @@ def test_a_vote_an_answer_and_an_edit_show_at_once(client, question):
 def test_moderator_actions_show_at_once(client, question):
     mod = UserFactory(is_moderator=True)
     client.get("/")
-    moderation.question_feature(moderator=mod, question=question, level=None)
+    question_feature(moderator=mod, question=question, level=None)
     assert "Featured by moderators" in client.get("/").text
 
 

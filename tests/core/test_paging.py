@@ -4,8 +4,9 @@ import pytest
 from django.test import RequestFactory
 
 from core import paging
-from forum import selectors, services
 from forum.models import Question
+from forum.selectors.lists import SORTS
+from forum.services.votes import vote_cast
 from tests.factories import QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -15,13 +16,13 @@ pytestmark = pytest.mark.usefixtures("ladder")
 def questions():
     made = [QuestionFactory(title=f"Paged question {n}") for n in range(7)]
     for question in made[::3]:  # ties on score and distinct ones
-        services.vote_cast(user=UserFactory(), post=question, value=1)
+        vote_cast(user=UserFactory(), post=question, value=1)
     return made
 
 
 @pytest.mark.parametrize("sort", ["newest", "active", "votes"])
 def test_walking_by_cursor_gives_the_same_rows_as_walking_by_number(questions, sort):
-    ordering = selectors.SORTS[sort]
+    ordering = SORTS[sort]
     everything = list(Question.objects.order_by(*ordering))
     by_number, by_cursor, cursor = [], [], ""
     for number in (1, 2, 3):
@@ -42,7 +43,7 @@ def test_walking_by_cursor_gives_the_same_rows_as_walking_by_number(questions, s
 
 
 def test_a_page_knows_whether_more_follow(questions):
-    ordering = selectors.SORTS["newest"]
+    ordering = SORTS["newest"]
     first = paging.offset_page(Question.objects.all(), number=1, per_page=5, ordering=ordering)
     last = paging.offset_page(Question.objects.all(), number=2, per_page=5, ordering=ordering)
     assert (first.has_next, last.has_next, len(last.items)) == (True, False, 2)
@@ -60,7 +61,7 @@ def test_a_cursor_that_is_not_ours_is_refused(questions, cursor):
             cursor=cursor,
             number=2,
             per_page=3,
-            ordering=selectors.SORTS["newest"],
+            ordering=SORTS["newest"],
         )
         is None
     )
@@ -84,7 +85,7 @@ def test_list_pages_follow_the_next_link_and_count_from_the_counters(client, que
     first = client.get("/questions/")
     assert "7 questions." in first.text
     page = paging.offset_page(
-        Question.objects.all(), number=1, per_page=20, ordering=selectors.SORTS["newest"]
+        Question.objects.all(), number=1, per_page=20, ordering=SORTS["newest"]
     )
     assert page.has_next is False
     # A deep page asked for by number still answers, through the index.

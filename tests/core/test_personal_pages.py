@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from accounts.services import profile_update
-from forum import services
+from forum.services.votes import vote_cast
 from tests.factories import PASSWORD, AnswerFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -100,7 +100,7 @@ def test_a_vote_by_the_reader_shows_on_their_copy(question):
     client, user = signed_in()
     answer = question.answers.get()
     client.get(question.get_absolute_url())
-    services.vote_cast(user=user, post=answer, value=1)
+    vote_cast(user=user, post=answer, value=1)
     page = client.get(question.get_absolute_url()).text
     assert f'id="vote-answer-{answer.pk}-up" class="vote__button is-on"' in page
 

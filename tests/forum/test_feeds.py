@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the latest questions (all, per level, per tag) and the sitemap."""
+"""RSS and Atom feeds (forum/feeds.py)."""
 
 import html
 import xml.etree.ElementTree as ET
@@ -11,28 +11,21 @@ from tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
+
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
 RSS_TYPE = "application/rss+xml; charset=utf-8"
+
+
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
+
+
 HOST = "http://testserver"
 
 
 def parse_xml(content: bytes) -> ET.Element:
     return ET.fromstring(content)  # noqa: S314 - our own server's response
-
-
-def sitemap_urls(client) -> list[str]:
-    """Every page URL the sitemap lists: the index, then each section it points at."""
-    index = client.get("/sitemap.xml")
-    assert index.status_code == 200
-    assert index["Content-Type"].startswith("application/xml")
-    urls = []
-    for section in parse_xml(index.content).iter(f"{SITEMAP}loc"):
-        response = client.get(section.text.removeprefix(HOST))
-        assert response.status_code == 200
-        urls += [loc.text for loc in parse_xml(response.content).iter(f"{SITEMAP}loc")]
-    return urls
 
 
 def rss_items(response) -> list[dict]:
@@ -251,93 +244,3 @@ class TestQueryCounts:
         with django_assert_max_num_queries(6):
             response = client.get(reverse(name, kwargs=kwargs))
         assert len(titles(response, kind)) == 23
-
-    def test_the_sitemap_is_a_fixed_number_of_queries(
-        self, client, ladder, django_assert_max_num_queries, settings
-    ):
-        settings.RUNGS_PAGE_CACHE = False  # count the work, not the cache
-        for n in range(3):
-            QuestionFactory(title=f"Sitemap question number {n}")
-        with django_assert_max_num_queries(3):
-            assert client.get("/sitemap.xml").status_code == 200
-        with django_assert_max_num_queries(2):
-            assert client.get("/sitemap-questions.xml").status_code == 200
-        for n in range(20):
-            QuestionFactory(title=f"More sitemap question number {n}")
-        with django_assert_max_num_queries(3):
-            assert client.get("/sitemap.xml").status_code == 200
-        with django_assert_max_num_queries(2):
-            response = client.get("/sitemap-questions.xml")
-        assert response.text.count("/questions/") == 23
-
-    def test_question_sections_are_blocks_of_ids(self, client, ladder, monkeypatch):
-        monkeypatch.setattr("forum.sitemaps.BLOCK", 2)
-        questions = [QuestionFactory(title=f"Blocked sitemap question {n}") for n in range(5)]
-        index = client.get("/sitemap.xml").text
-        last_block = -(-questions[-1].pk // 2)
-        assert f"/sitemap-questions.xml?p={last_block}<" in index
-        page = client.get(f"/sitemap-questions.xml?p={last_block}").text
-        assert absolute(questions[-1]) in page
-        assert absolute(questions[0]) not in page
-        assert client.get(f"/sitemap-questions.xml?p={last_block + 1}").status_code == 404
-        assert client.get("/sitemap-questions.xml?p=two").status_code == 404
-
-
-class TestDiscovery:
-    def test_every_page_advertises_the_atom_feed(self, client, questions):
-        page = client.get(reverse("forum:questions")).text
-        assert (
-            '<link rel="alternate" type="application/atom+xml" title="Rungs: latest questions" '
-            'href="/feeds/questions/atom/">'
-        ) in page
-        assert 'href="/feeds/questions/rss/">RSS</a>' in page
-
-    def test_the_level_page_links_to_its_feeds(self, client, questions):
-        page = client.get(reverse("forum:level_questions", args=["senior"])).text
-        assert (
-            '<link rel="alternate" type="application/rss+xml" '
-            'title="Senior engineer questions (RSS)" href="/feeds/level/senior/rss/">'
-        ) in page
-        assert (
-            '<link rel="alternate" type="application/atom+xml" '
-            'title="Senior engineer questions (Atom)" href="/feeds/level/senior/atom/">'
-        ) in page
-
-    def test_the_tag_page_links_to_its_feeds(self, client, questions):
-        page = client.get(reverse("forum:tag_questions", args=["pip"])).text
-        assert (
-            '<link rel="alternate" type="application/rss+xml" title="Questions tagged pip (RSS)" '
-            'href="/feeds/tag/pip/rss/">'
-        ) in page
-        assert (
-            '<link rel="alternate" type="application/atom+xml" '
-            'title="Questions tagged pip (Atom)" href="/feeds/tag/pip/atom/">'
-        ) in page
-
-    def test_the_advertised_feeds_resolve(self, client, questions):
-        for url in ("/feeds/level/senior/rss/", "/feeds/tag/pip/atom/", "/feeds/questions/atom/"):
-            assert client.get(url).status_code == 200
-
-
-class TestSitemap:
-    def test_lists_visible_questions_and_the_ladder_pages(self, client, questions):
-        hidden = QuestionFactory(title="A question a moderator hid")
-        Question.objects.filter(pk=hidden.pk).update(is_hidden=True)
-        urls = sitemap_urls(client)
-        for question in questions:
-            assert absolute(question) in urls
-        assert absolute(hidden) not in urls
-        assert not [url for url in urls if f"/questions/{hidden.pk}/" in url]
-        for path in (
-            "/ladder/",
-            "/ladder/sources/",
-            "/questions/",
-            "/ladder/junior/",
-            "/ladder/mid/",
-            "/ladder/senior/",
-            "/ladder/compare/junior/mid/",
-            "/ladder/compare/junior/senior/",
-            "/ladder/compare/mid/senior/",
-        ):
-            assert HOST + path in urls
-        assert len(urls) == len(set(urls)) == 3 + 9

@@ -6,9 +6,10 @@ import pytest
 from django.test import Client
 
 from core.marks import CSRF_MARK
-from forum import services
 from forum.fragments import post_variant
-from forum.selectors import question_page
+from forum.selectors.threads import question_page
+from forum.services.answers import answer_edit
+from forum.services.votes import vote_cast
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -60,7 +61,7 @@ def test_what_differs_between_readers_is_not_shared(thread):
     voter_client, voter = member_client()
     author_client, _ = member_client(answer.author)
     other_client, _ = member_client()
-    services.vote_cast(user=voter, post=answer, value=1)
+    vote_cast(user=voter, post=answer, value=1)
     other = other_client.get(question.get_absolute_url()).text
     mine = voter_client.get(question.get_absolute_url()).text
     authors = author_client.get(question.get_absolute_url()).text
@@ -84,7 +85,7 @@ def test_an_edit_reaches_every_reader_at_once(thread):
     question, answer = thread
     reader, _ = member_client()
     reader.get(question.get_absolute_url())
-    services.answer_edit(answer=answer, editor=answer.author, body="Ask early; bring a brag doc.")
+    answer_edit(answer=answer, editor=answer.author, body="Ask early; bring a brag doc.")
     assert "bring a brag doc" in reader.get(question.get_absolute_url()).text
 
 

@@ -5,8 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forum import related, services
+from forum import related
 from forum.models import Question
+from forum.services.questions import question_edit, related_refresh_if_stale
+from forum.services.visibility import visibility_set
+from forum.services.votes import vote_cast
 from tests.factories import QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -21,7 +24,7 @@ def test_most_shared_tags_first_then_score_at_the_same_level_only(ladder):
     two = QuestionFactory(tags=["pip", "manager"])
     one_low = QuestionFactory(tags=["pip"])
     one_high = QuestionFactory(tags=["promotion"])
-    services.vote_cast(user=UserFactory(), post=one_high, value=1)
+    vote_cast(user=UserFactory(), post=one_high, value=1)
     QuestionFactory(tags=["pip", "manager", "promotion"], level=ladder["senior"])
     QuestionFactory(tags=["kubernetes"])
     assert related.related_for(question) == [two.pk, one_high.pk, one_low.pk]
@@ -39,14 +42,14 @@ def test_candidates_come_only_from_each_tags_best_pool(monkeypatch):
     weak = QuestionFactory(tags=["pip"])
     strong = [QuestionFactory(tags=["pip"]) for _ in range(2)]
     for other in strong:
-        services.vote_cast(user=UserFactory(), post=other, value=1)
+        vote_cast(user=UserFactory(), post=other, value=1)
     assert weak.pk not in related.related_for(question)
 
 
 def test_hidden_questions_are_never_candidates():
     question = QuestionFactory(tags=["pip"])
     gone = QuestionFactory(tags=["pip"])
-    services.visibility_set(item=gone, hidden=True, by=None, reason="spam")
+    visibility_set(contribution=gone, hidden=True, by=None, reason="spam")
     assert related.related_for(question) == []
 
 
@@ -57,7 +60,7 @@ def test_refresh_all_stores_what_the_one_by_one_path_computes(ladder):
         for i in range(15)
     ]
     for i, question in enumerate(questions[::2]):
-        services.vote_cast(user=UserFactory(), post=question, value=1 if i % 2 else -1)
+        vote_cast(user=UserFactory(), post=question, value=1 if i % 2 else -1)
     assert related.refresh_all(batch_size=4) == 15
     for question in questions:
         assert stored(question) == related.related_for(question)
@@ -77,7 +80,7 @@ def test_retagging_recomputes_and_stale_lists_are_refreshed_once_an_hour(
     first = QuestionFactory(tags=["burnout"])
     question = QuestionFactory(tags=["pip"])
     with django_capture_on_commit_callbacks(execute=True):
-        services.question_edit(
+        question_edit(
             question=question,
             editor=question.author,
             title=question.title,
@@ -93,7 +96,7 @@ def test_retagging_recomputes_and_stale_lists_are_refreshed_once_an_hour(
     )
     question.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.related_refresh_if_stale(question=question) is True
+        assert related_refresh_if_stale(question=question) is True
     assert stored(question) == [newer.pk, first.pk]
     question.refresh_from_db()
-    assert services.related_refresh_if_stale(question=question) is False  # fresh now
+    assert related_refresh_if_stale(question=question) is False  # fresh now

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from accounts.models import User
-from forum import reputation, services
+from core.rules import ActionNotAllowed
+from forum import reputation
 from forum.models import Answer, Question
-from forum.permissions import ActionNotAllowed
+from forum.services.answers import answer_accept, answer_unaccept
+from forum.services.reputation import reputation_recompute
+from forum.services.visibility import visibility_set
+from forum.services.votes import vote_cast
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 
@@ -24,7 +28,7 @@ def assert_live_equals_recount() -> None:
     counted = reputation.recount()
     live = dict(User.objects.values_list("pk", "reputation"))
     assert live == {pk: counted.get(pk, 0) for pk in live}
-    assert services.reputation_recompute() == 0
+    assert reputation_recompute() == 0
 
 
 @pytest.mark.usefixtures("ladder")
@@ -34,9 +38,9 @@ class TestRules:
         answer = AnswerFactory(question=question)
         voters = [UserFactory() for _ in range(3)]
         for voter, value in zip(voters, (1, 1, -1), strict=True):
-            services.vote_cast(user=voter, post=question, value=value)
-            services.vote_cast(user=voter, post=answer, value=value)
-        services.answer_accept(user=question.author, answer=answer)
+            vote_cast(user=voter, post=question, value=value)
+            vote_cast(user=voter, post=answer, value=value)
+        answer_accept(user=question.author, answer=answer)
         assert fresh(question.author) == 2 * reputation.UPVOTE["question"] + reputation.DOWNVOTE
         assert fresh(answer.author) == (
             2 * reputation.UPVOTE["answer"] + reputation.DOWNVOTE + reputation.ACCEPTED
@@ -51,18 +55,18 @@ class TestRules:
     def test_accepting_your_own_answer_earns_nothing_live_or_in_the_recount(self):
         question = QuestionFactory()
         own = AnswerFactory(question=question, author=question.author)
-        services.vote_cast(user=UserFactory(), post=own, value=1)  # votes on it still count
-        services.answer_accept(user=question.author, answer=own)
+        vote_cast(user=UserFactory(), post=own, value=1)  # votes on it still count
+        answer_accept(user=question.author, answer=own)
         assert fresh(question.author) == reputation.UPVOTE["answer"]
         assert reputation.recount()[question.author.pk] == reputation.UPVOTE["answer"]
-        services.answer_unaccept(user=question.author, answer=own)
+        answer_unaccept(user=question.author, answer=own)
         assert fresh(question.author) == reputation.UPVOTE["answer"]
         assert_live_equals_recount()
 
     def test_accepting_another_persons_answer_earns_them_points(self):
         question = QuestionFactory()
         answer = AnswerFactory(question=question)
-        services.answer_accept(user=question.author, answer=answer)
+        answer_accept(user=question.author, answer=answer)
         assert reputation.recount() == {answer.author.pk: reputation.ACCEPTED}
         assert fresh(answer.author) == reputation.ACCEPTED
 
@@ -70,21 +74,21 @@ class TestRules:
         question = QuestionFactory(is_anonymous=True)
         answer = AnswerFactory(is_anonymous=True)
         for post in (question, answer):
-            services.vote_cast(user=UserFactory(), post=post, value=1)
-            services.vote_cast(user=UserFactory(), post=post, value=-1)
-        services.answer_accept(user=answer.question.author, answer=answer)
+            vote_cast(user=UserFactory(), post=post, value=1)
+            vote_cast(user=UserFactory(), post=post, value=-1)
+        answer_accept(user=answer.question.author, answer=answer)
         assert fresh(question.author) == fresh(answer.author) == 0
         assert reputation.recount() == {}
 
     def test_hiding_and_restoring_change_nobodys_reputation(self):
         answer = AnswerFactory()
-        services.vote_cast(user=UserFactory(), post=answer, value=1)
-        services.answer_accept(user=answer.question.author, answer=answer)
+        vote_cast(user=UserFactory(), post=answer, value=1)
+        answer_accept(user=answer.question.author, answer=answer)
         earned = reputation.UPVOTE["answer"] + reputation.ACCEPTED
-        services.visibility_set(item=answer, hidden=True, by=None, reason="flags")
+        visibility_set(contribution=answer, hidden=True, by=None, reason="flags")
         assert fresh(answer.author) == earned
         assert_live_equals_recount()
-        services.visibility_set(item=answer, hidden=False, by=None, reason="")
+        visibility_set(contribution=answer, hidden=False, by=None, reason="")
         assert fresh(answer.author) == earned
         assert_live_equals_recount()
 
@@ -95,7 +99,7 @@ class TestRules:
         voter = UserFactory()
         for value in (1, 1, -1, -1, 1, -1):  # up, retract, down, retract, up, switch
             before = fresh(author)
-            outcome = services.vote_cast(user=voter, post=answer, value=value)
+            outcome = vote_cast(user=voter, post=answer, value=value)
             assert reputation.recount().get(author.pk, 0) == fresh(author)
             assert fresh(author) == reputation.for_vote("answer", outcome.value)
             assert before != fresh(author)
@@ -151,25 +155,25 @@ class Forum:
     def vote(self, who: int, index: int, value: int) -> None:
         if post := self._nth(self.posts(), index):
             post.refresh_from_db()
-            services.vote_cast(user=self.people[who], post=post, value=value)
+            vote_cast(user=self.people[who], post=post, value=value)
 
     def accept(self, index: int) -> None:
         if answer := self._nth(self.answers, index):  # the asker accepts, maybe their own
             asker = User.objects.get(pk=answer.question.author_id)
-            services.answer_accept(user=asker, answer=answer)
+            answer_accept(user=asker, answer=answer)
 
     def unaccept(self, index: int) -> None:
         if answer := self._nth(self.answers, index):
             asker = User.objects.get(pk=answer.question.author_id)
-            services.answer_unaccept(user=asker, answer=answer)
+            answer_unaccept(user=asker, answer=answer)
 
     def hide(self, index: int) -> None:
         if post := self._nth(self.posts(), index):
-            services.visibility_set(item=post, hidden=True, by=None, reason="flags")
+            visibility_set(contribution=post, hidden=True, by=None, reason="flags")
 
     def restore(self, index: int) -> None:
         if post := self._nth(self.posts(), index):
-            services.visibility_set(item=post, hidden=False, by=None, reason="")
+            visibility_set(contribution=post, hidden=False, by=None, reason="")
 
 
 class TestLiveReputationEqualsTheRecount(TestCase):

@@ -2,8 +2,12 @@
 
 import pytest
 
-from forum import selectors, services, tallies
+from forum import tallies
 from forum.models import LevelStat, TagStat
+from forum.selectors.lists import question_count
+from forum.selectors.tags import levels_with_counts
+from forum.services.questions import question_edit
+from forum.services.visibility import visibility_set
 from tests.factories import QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -26,13 +30,13 @@ def test_asking_hiding_restoring_and_retagging_keep_the_counters_true(ladder):
     assert level_count(ladder["mid"]) == 2
     assert tag_counts() == {"pip": 2, "burnout": 1}
 
-    services.visibility_set(item=first, hidden=True, by=None, reason="spam")
+    visibility_set(contribution=first, hidden=True, by=None, reason="spam")
     assert level_count(ladder["mid"]) == 1
     assert tag_counts() == {"pip": 1}
-    services.visibility_set(item=first, hidden=False, by=None, reason="")
+    visibility_set(contribution=first, hidden=False, by=None, reason="")
     assert tag_counts() == {"pip": 2, "burnout": 1}
 
-    services.question_edit(
+    question_edit(
         question=first,
         editor=first.author,
         title=first.title,
@@ -47,8 +51,8 @@ def test_asking_hiding_restoring_and_retagging_keep_the_counters_true(ladder):
 
 def test_editing_a_hidden_question_changes_no_counter(ladder):
     question = QuestionFactory(tags=["pip"])
-    services.visibility_set(item=question, hidden=True, by=None, reason="spam")
-    services.question_edit(
+    visibility_set(contribution=question, hidden=True, by=None, reason="spam")
+    question_edit(
         question=question,
         editor=UserFactory(is_moderator=True),
         title=question.title,
@@ -71,6 +75,6 @@ def test_differences_names_a_wrong_counter_and_recount_fixes_it(ladder):
 def test_pages_read_the_counters(ladder):
     QuestionFactory(tags=["pip"], level=ladder["junior"])
     LevelStat.objects.filter(level=ladder["junior"]).update(questions=41)
-    assert {c.level.slug: c.questions for c in selectors.levels_with_counts()}["junior"] == 41
-    assert selectors.question_count(level=ladder["junior"]) == 41
-    assert selectors.question_count() == 41
+    assert {c.level.slug: c.questions for c in levels_with_counts()}["junior"] == 41
+    assert question_count(level=ladder["junior"]) == 41
+    assert question_count() == 41

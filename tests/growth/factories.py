@@ -2,8 +2,9 @@
 
 from html.parser import HTMLParser
 
-from growth import selectors, services
+from growth import services
 from growth.models import Assessment, Rating
+from growth.selectors.assessments import scope
 from ladder.models import Level, Track
 
 
@@ -18,7 +19,7 @@ def start(owner, *, track="backend", current="mid", target="senior") -> Assessme
 
 def rate_all(assessment: Assessment, value=None, *, finish=True, by_competency=None):
     """Rate every expectation: `value`, or by_competency[slug] (default: sometimes)."""
-    items = selectors.scope(
+    items = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).items
     ratings = []
@@ -42,7 +43,7 @@ def finished(owner, **kwargs) -> Assessment:
 
 def items(assessment: Assessment) -> list:
     """Every expectation the assessment rates, in the order the form shows them."""
-    return selectors.scope(
+    return scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).items
 

@@ -1,12 +1,9 @@
-"""Readiness from ratings: pure arithmetic on small, hand-computed inputs, then what the real
-ladder puts in scope for an assessment."""
+"""Readiness from ratings (growth/scoring.py): pure functions, no database."""
 
 import pytest
 
-from growth import selectors
 from growth.scoring import GAP_BELOW, POINTS, STRENGTH_AT, CompetencyScore, score
-from ladder.models import Competency, Expectation, Level, Track
-from ladder.selectors import expectations_upto, in_force
+from ladder.models import Competency, Expectation
 
 NOT_YET, SOMETIMES, CONSISTENTLY = 0, 1, 2
 
@@ -180,102 +177,3 @@ class TestOverall:
         assert scores.percent == 67
         assert scores.competencies[0].percent == 67
         assert CompetencyScore(craft, 1 / 3, 3, 3).percent == 33
-
-
-# What the real ladder puts in scope ----------------------------------------------------------
-
-
-@pytest.fixture
-def backend(ladder):
-    return Track.objects.get(slug="backend")
-
-
-def _scope(track, current, target):
-    levels = {level.slug: level for level in Level.objects.all()}
-    return selectors.scope(track=track, current=levels[current], target=levels[target])
-
-
-class TestScope:
-    """Scope = what is in force at the target level, plus the current level's own."""
-
-    @pytest.mark.parametrize(
-        ("track", "current", "target", "target_count", "current_count", "items"),
-        [
-            ("backend", "junior", "mid", 37, 21, 53),
-            ("backend", "mid", "senior", 50, 37, 65),
-            ("backend", "junior", "senior", 50, 21, 66),
-            ("backend", "mid", "mid", 37, 37, 37),
-            ("infrastructure", "junior", "mid", 35, 22, 51),
-            ("infrastructure", "mid", "senior", 47, 35, 64),
-        ],
-    )
-    def test_sizes_on_the_real_ladder(
-        self, ladder, track, current, target, target_count, current_count, items
-    ):
-        chosen = _scope(Track.objects.get(slug=track), current, target)
-        assert len(chosen.target) == target_count
-        assert len(chosen.current) == current_count
-        assert len(chosen.items) == items
-        assert len(chosen.ids) == items  # no expectation twice
-
-    def test_items_are_the_target_in_force_plus_the_current_levels_own(self, backend, ladder):
-        mid, senior = ladder["mid"], ladder["senior"]
-        chosen = _scope(backend, "mid", "senior")
-        everything = expectations_upto(track=backend, level=senior)
-        at_senior = {e.pk for e in in_force(everything, senior)}
-        mids_own = {e.pk for e in everything if e.level_id == mid.pk}
-        assert chosen.ids == at_senior | mids_own
-        assert {e.pk for e in chosen.target} == at_senior
-        # Mid-level expectations that senior replaces are rated, but do not make readiness.
-        replaced = mids_own - at_senior
-        assert len(replaced) == 15
-        assert all(e.pk not in replaced for e in chosen.target)
-
-    def test_retired_and_other_track_expectations_are_out(self, backend, ladder):
-        chosen = _scope(backend, "mid", "senior")
-        assert all(e.is_active for e in chosen.items)
-        assert all(e.track_id in (None, backend.pk) for e in chosen.items)
-        infra_only = Expectation.objects.filter(track__slug="infrastructure").values_list(
-            "pk", flat=True
-        )
-        assert not chosen.ids & set(infra_only)
-
-    def test_items_come_by_competency_then_level(self, backend):
-        chosen = _scope(backend, "mid", "senior")
-        keys = [(e.competency.order, e.level.order, e.order) for e in chosen.items]
-        assert keys == sorted(keys)
-        assert [e.competency.slug for e in chosen.items[:9]] == ["craft"] * 9
-        assert [e.level.slug for e in chosen.items[:9]] == ["junior"] + ["mid"] * 5 + ["senior"] * 3
-
-    def test_readiness_on_the_real_ladder(self, backend):
-        """Craft consistently, design not yet, the rest sometimes, mid → senior: craft 7/7,
-        design 0/6, the other 37 at ½: overall (7 + 18.5) / 50 = 0.51."""
-        chosen = _scope(backend, "mid", "senior")
-        values = {"craft": CONSISTENTLY, "design": NOT_YET}
-        ratings = {e.pk: values.get(e.competency.slug, SOMETIMES) for e in chosen.items}
-        scores = score(
-            competencies=list(Competency.objects.order_by("order")),
-            target_expectations=chosen.target,
-            ratings=ratings,
-        )
-        by_slug = {s.competency.slug: s for s in scores.competencies}
-        assert {slug: s.expectations for slug, s in by_slug.items()} == {
-            "craft": 7,
-            "delivery": 5,
-            "proactivity": 4,
-            "design": 6,
-            "operations": 5,
-            "mentoring": 5,
-            "leadership": 4,
-            "communication": 4,
-            "business": 3,
-            "growth": 7,
-        }
-        assert by_slug["craft"].readiness == 1.0
-        assert by_slug["design"].readiness == 0.0
-        assert by_slug["delivery"].readiness == 0.5
-        assert scores.overall == 0.51
-        assert scores.percent == 51
-        assert [s.competency.slug for s in scores.strengths] == ["craft"]
-        assert [s.competency.slug for s in scores.gaps] == ["design"]
-        assert len(scores.developing) == 8

@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group
 
-from moderation import services
-from moderation.models import MODERATORS_GROUP, Flag
+from moderation.models import MODERATORS_GROUP, AuditEntry, Flag
+from moderation.services.flags import flag_create
 from tests.factories import UserFactory
 
 
@@ -24,7 +24,7 @@ def flag(item, *, by=None, reason: str = Flag.Reason.SPAM, text: str = "") -> Fl
     """A flag on `item` by `by` (a fresh person unless given), through the service."""
     if not text and reason == Flag.Reason.NEEDS_MODERATOR:
         text = "Please take a look at this."
-    return services.flag_create(flagger=by or UserFactory(), item=item, reason=reason, text=text)
+    return flag_create(flagger=by or UserFactory(), contribution=item, reason=reason, text=text)
 
 
 def flags(item, count: int, *, reason: str = Flag.Reason.SPAM) -> list[Flag]:
@@ -35,3 +35,14 @@ def flags(item, count: int, *, reason: str = Flag.Reason.SPAM) -> list[Flag]:
 def fresh(obj):
     obj.refresh_from_db()
     return obj
+
+
+def entries(action: str | None = None) -> list[AuditEntry]:
+    """The audit log, oldest first: all of it, or one action's entries."""
+    found = AuditEntry.objects.order_by("id")
+    return list(found.filter(action=action) if action else found)
+
+
+def only_entry(action: str) -> AuditEntry:
+    (entry,) = entries(action)
+    return entry

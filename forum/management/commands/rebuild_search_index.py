@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from forum.search import rebuild_index
+from forum.search.index import rebuild_index
 
 
 class Command(BaseCommand):

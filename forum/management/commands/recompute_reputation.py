@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from forum.services import reputation_recompute
+from forum.services.reputation import reputation_recompute
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ladder.loading import LadderDataError
+from ladder.loading.specs import LadderDataError
 from ladder.services import ladder_load
 
 

@@ -1,0 +1,130 @@
+"""Who may do what on the forum, as small rules (core/rules.py) shared by views, services and
+templates. Each rule lives here once; templates reach them through the `forum_tags` library.
+
+Words as in docs/glossary.md: a *post* is a question or an answer; a *contribution* is a post
+or a comment; a *thread* is a question with everything on it.
+"""
+
+from accounts.rules import can_moderate, may_act, person_rule
+from core.rules import refusal
+from forum.identity import names_author
+from forum.models import thread_of
+
+
+def _locked(user, contribution, *rest) -> str | None:
+    thread = thread_of(contribution)
+    if thread.is_locked:
+        return f"This thread is locked: {thread.lock_reason or 'a moderator stopped new activity'}."
+    return None
+
+
+def _closed(user, question) -> str | None:
+    return "This question is closed, so it takes no new answers." if question.is_closed else None
+
+
+def can_see_hidden(user) -> bool:
+    """Hidden contributions have left the site for everyone but moderators."""
+    return can_moderate(user)
+
+
+def can_see(user, contribution) -> bool:
+    """The contribution, and the thread it belongs to, are visible to this person."""
+    return can_see_hidden(user) or not (contribution.is_hidden or thread_of(contribution).is_hidden)
+
+
+@person_rule("Log in to ask a question.")
+def can_ask(user) -> bool:
+    return may_act(user)
+
+
+@person_rule("This question takes no new answers.", reasons=(_locked, _closed))
+def can_answer(user, question) -> bool:
+    return (
+        may_act(user)
+        and not question.is_hidden
+        and not question.is_closed
+        and not question.is_locked
+    )
+
+
+@person_rule("This post takes no new comments.", reasons=(_locked,))
+def can_comment(user, post) -> bool:
+    return may_act(user) and not post.is_hidden and not thread_of(post).is_locked
+
+
+@person_rule("You cannot vote on this post.", reasons=(_locked,))
+def can_vote(user, post) -> bool:
+    return (
+        may_act(user)
+        and not post.is_hidden
+        and post.author_id != user.pk
+        and not thread_of(post).is_locked
+    )
+
+
+@person_rule("Only the author or a moderator can edit this post.", reasons=(_locked,))
+def can_edit(user, post) -> bool:
+    """Authors edit their own posts; moderators edit any, even on a locked thread."""
+    if can_moderate(user):
+        return True
+    return (
+        may_act(user)
+        and post.author_id == user.pk
+        and not post.is_hidden
+        and not thread_of(post).is_locked
+    )
+
+
+@person_rule("Only the author and moderators can read this post's history.")
+def can_see_history(user, post) -> bool:
+    """Old revisions of an anonymous post may still say who wrote it: only its author and
+    moderators read them."""
+    return names_author(post) or can_moderate(user) or post.author_id == user.pk
+
+
+def _cannot_edit(user, post, *rest) -> str | None:
+    return None if can_edit(user, post) else refusal(can_edit, user, post)
+
+
+@person_rule(
+    "A moderator has edited this post since; ask a moderator to roll it back.",
+    reasons=(_cannot_edit,),
+)
+def can_rollback(user, post, later_editor_ids: set[int]) -> bool:
+    """Authors roll back their own edits, but not past a moderator's: that is for moderators."""
+    if not can_edit(user, post):
+        return False
+    return can_moderate(user) or later_editor_ids <= {post.author_id}
+
+
+@person_rule(
+    "Only the asker can accept an answer, or take the acceptance back.", reasons=(_locked,)
+)
+def can_accept(user, answer) -> bool:
+    """Only the asker accepts, and only a visible answer on an open thread."""
+    question = answer.question
+    return (
+        may_act(user)
+        and question.author_id == user.pk
+        and not answer.is_hidden
+        and not question.is_hidden
+        and not question.is_locked
+    )
+
+
+@person_rule("Only the author can delete this post.", reasons=(_locked,))
+def can_delete(user, contribution) -> bool:
+    """Authors delete (hide) their own contributions, unless the thread is locked; a moderator
+    hides instead, with a reason."""
+    return (
+        may_act(user)
+        and contribution.author_id == user.pk
+        and not contribution.is_hidden
+        and not thread_of(contribution).is_locked
+    )
+
+
+@person_rule("You cannot flag this.")
+def can_flag(user, contribution) -> bool:
+    """Anyone free to act flags someone else's visible contribution for moderators."""
+    return may_act(user) and contribution.author_id != user.pk and not contribution.is_hidden

@@ -1,0 +1,72 @@
+"""Answering, editing an answer, and the asker's accept mark."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core import ratelimit
+from core.http import form_data, login_required
+from core.rules import require
+from forum.forms import AnswerEditForm, AnswerForm
+from forum.rules import can_edit
+from forum.services import answers as services
+from forum.views.questions import render_question
+from forum.views.shared import contribution_or_404, form_status, question_or_404
+
+
+@require_POST
+@login_required
+def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    question = question_or_404(request, pk)
+    form = AnswerForm(request.POST, auto_id="answer_%s")
+    if not form.is_valid():
+        return render_question(request, question, answer_form=form, status=400)
+    ratelimit.hit(request, "answer")
+    answer = services.answer_create(
+        author=request.user,
+        question=question,
+        body=form.cleaned_data["body"],
+        is_anonymous=form.cleaned_data["is_anonymous"],
+        client_token=form.cleaned_data["client_token"],
+    )
+    messages.success(request, "Your answer is posted.")
+    return redirect(answer)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = contribution_or_404(request, "answer", pk)
+    require(can_edit, request.user, answer)
+    form = AnswerEditForm(form_data(request), initial={"body": answer.body})
+    if request.method == "POST" and form.is_valid():
+        ratelimit.hit(request, "edit")
+        services.answer_edit(
+            answer=answer,
+            editor=request.user,
+            body=form.cleaned_data["body"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, "Your changes are saved.")
+        return redirect(answer)
+    context = {"form": form, "answer": answer, "question": answer.question}
+    return render(request, "forum/answer_form.html", context, status=form_status(form))
+
+
+@require_POST
+@login_required
+def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = contribution_or_404(request, "answer", pk)
+    services.answer_accept(user=request.user, answer=answer)
+    messages.success(request, "You accepted this answer. Thank you for closing the loop.")
+    return redirect(answer)
+
+
+@require_POST
+@login_required
+def answer_unaccept(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = contribution_or_404(request, "answer", pk)
+    services.answer_unaccept(user=request.user, answer=answer)
+    messages.info(request, "The answer is no longer marked as accepted.")
+    return redirect(answer)

@@ -1,0 +1,73 @@
+"""The home page, the question lists and the tag index: public, cached pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_safe
+
+from core.http import url_with_params
+from core.pagecache import cached_page, generations
+from core.paging import page_number
+from forum import freshness
+from forum.selectors.home import home as home_selector
+from forum.selectors.lists import (
+    SORTS,
+    featured_questions,
+    list_filters,
+    question_page_of_list,
+)
+from forum.selectors.tags import tags_popular
+from forum.views.shared import tag_slug
+from ladder.selectors.levels import level_list
+
+
+def lists_version() -> list[int]:
+    """What the lists' shared fragments are keyed on (the lazy context inside them is read only
+    when the fragment is missing)."""
+    return generations([freshness.LISTS])
+
+
+@require_safe
+@cached_page([freshness.LISTS])
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"home": SimpleLazyObject(home_selector), "fragment_version": lists_version()}
+    return render(request, "forum/home.html", context)
+
+
+@require_safe
+@cached_page([freshness.LISTS])
+def question_list(
+    request: HttpRequest, level: str | None = None, tag: str | None = None
+) -> HttpResponse:
+    filters = list_filters(
+        sort=request.GET.get("sort", ""),
+        level=level or request.GET.get("level", ""),
+        tag=tag_slug(tag or request.GET.get("tag")),
+        competency=request.GET.get("competency", ""),
+    )
+    number, cursor = page_number(request), request.GET.get("after", "")
+    page = SimpleLazyObject(
+        lambda: question_page_of_list(filters=filters, number=number, cursor=cursor)
+    )
+    featured = level and not filters.tag
+    context = {
+        "fragment_version": lists_version(),
+        "page": page,
+        "sort": filters.sort,
+        "sort_links": [(name, url_with_params(request, sort=name, page=None)) for name in SORTS],
+        "level": filters.level,
+        "tag": filters.tag,
+        "tag_slug": filters.tag.slug if filters.tag else None,
+        "competency": filters.competency,
+        "levels": SimpleLazyObject(level_list),
+        "featured": SimpleLazyObject(
+            lambda: featured_questions(level=filters.level) if featured else []
+        ),
+    }
+    return render(request, "forum/question_list.html", context)
+
+
+@require_safe
+@cached_page([freshness.LISTS])
+def tag_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "forum/tags.html", {"tags": tags_popular(limit=None)})

@@ -1,0 +1,188 @@
+"""Asking, editing and reading a question."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from core import ratelimit
+from core.http import form_data, login_required, visitor_key
+from core.marks import FORM_TOKEN_MARK
+from core.pagecache import cached_page, generations
+from core.paging import page_number
+from core.rules import require
+from forum import freshness, identity
+from forum.forms import AnswerForm, QuestionEditForm, QuestionForm
+from forum.fragments import shared_posts
+from forum.markdown import render_markdown
+from forum.models import BODY_MAX_LENGTH, Question
+from forum.rules import can_edit
+from forum.selectors.tags import tag_suggestions
+from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
+from forum.services import questions as services
+from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
+from forum.views.shared import form_status, preview, question_or_404
+from ladder.freshness import LADDER
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def question_create(request: HttpRequest) -> HttpResponse:
+    """Ask a question (with a preview of the body before posting)."""
+    initial = {"level": request.GET.get("level") or request.user.band or None}
+    form = QuestionForm(form_data(request), initial=initial)
+    shown = None
+    if request.method == "POST" and form.is_valid():
+        shown = preview(request, form)
+        if shown is None:
+            ratelimit.hit(request, "question")
+            question = services.question_create(
+                author=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                level=form.cleaned_data["level"],
+                tags=form.cleaned_data["tags"],
+                is_anonymous=form.cleaned_data["is_anonymous"],
+                client_token=form.cleaned_data["client_token"],
+            )
+            return redirect(question)
+    context = {"form": form, "preview": shown, "tag_suggestions": tag_suggestions()}
+    return render(request, "forum/question_form.html", context, status=form_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = question_or_404(request, pk)
+    require(can_edit, request.user, question)
+    initial = {
+        "title": question.title,
+        "body": question.body,
+        "level": question.level.slug,
+        "tags": ", ".join(sorted(question.tags.names())),
+    }
+    form = QuestionEditForm(form_data(request), initial=initial)
+    shown = None
+    if request.method == "POST" and form.is_valid():
+        shown = preview(request, form)
+        if shown is None:
+            ratelimit.hit(request, "edit")
+            question = services.question_edit(
+                question=question,
+                editor=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                level=form.cleaned_data["level"],
+                tags=form.cleaned_data["tags"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, "Your changes are saved.")
+            return redirect(question)
+    context = {
+        "form": form,
+        "preview": shown,
+        "question": question,
+        "tag_suggestions": tag_suggestions(),
+        "editing": True,
+    }
+    return render(request, "forum/question_form.html", context, status=form_status(form))
+
+
+@require_POST
+@login_required
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """htmx: the body field rendered exactly as it will be stored."""
+    ratelimit.hit(request, "preview")
+    body = request.POST.get("body", "")[:BODY_MAX_LENGTH]
+    return render(request, "forum/_preview.html", {"preview": render_markdown(body)})
+
+
+@require_safe
+def question_short(request: HttpRequest, pk: int) -> HttpResponse:
+    return redirect(question_or_404(request, pk), permanent=True)
+
+
+@require_safe
+def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    # Counted before the page cache answers, so cached pages still count their readers.
+    services.question_record_view(question_id=pk, visitor=visitor_key(request))
+    return _question_detail(request, pk=pk, slug=slug)
+
+
+@cached_page(lambda pk, slug: [freshness.question(pk), LADDER])
+def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    version = generations([freshness.question(pk), LADDER])
+    thread = question_thread(
+        question_id=pk,
+        viewer=request.user,
+        version=version[:1],
+        answer_page=page_number(request),
+        expand=_expanded(request),
+    )
+    if thread is None:
+        raise Http404("There is no such question, or it has been removed.")
+    question = thread.question
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    services.related_refresh_if_stale(question=question)
+    return render_question(request, question, thread=thread, version=version)
+
+
+def _expanded(request: HttpRequest) -> tuple[str, int] | None:
+    """?comments=answer-12: the post whose comments are all shown."""
+    kind, _, pk = request.GET.get("comments", "").partition("-")
+    if kind in ("question", "answer") and pk.isascii() and pk.isdigit():
+        return kind, int(pk)
+    return None
+
+
+def render_question(
+    request: HttpRequest,
+    question: Question,
+    *,
+    answer_form: AnswerForm | None = None,
+    status: int = 200,
+    thread: Thread | None = None,
+    version: list[int] | None = None,
+) -> HttpResponse:
+    """The question page; also the answer form's page when what was sent needs fixing."""
+    version = version or generations([freshness.question(question.pk), LADDER])
+    page = question_page(
+        question=question,
+        viewer=request.user,
+        answer_page=page_number(request),
+        expand=_expanded(request),
+        thread=thread,
+    )
+    if answer_form is None:
+        # Ticked for whoever already posted anonymously here (the service enforces it; the
+        # answers of this page are enough to tell most of them without another query).
+        anonymous_here = request.user.is_authenticated and identity.speaks_anonymously(
+            request.user, question, answers=[item.post for item in page.answers]
+        )
+        answer_form = AnswerForm(
+            initial={"is_anonymous": anonymous_here, "client_token": FORM_TOKEN_MARK},
+            auto_id="answer_%s",
+        )
+    panels = QUESTION_PANELS.fill(request, page)
+    for tools in CONTRIBUTION_TOOLS.fill(request, page):
+        _attach(page, tools)
+    shared_posts(request, page=page, version=version)
+    context = {
+        "page": page,
+        "question": page.question.post,
+        "answer_form": answer_form,
+        "fragment_version": version,
+        "panels": panels,
+    }
+    return render(request, "forum/question_detail.html", context, status=status)
+
+
+def _attach(page: QuestionPage, tools: dict[tuple[str, int], str]) -> None:
+    """Give each post and comment of the page the tools a slot's filler made for it."""
+    for item in page.posts:
+        if html := tools.get((item.post.kind, item.post.pk)):
+            item.tools.append(html)
+        for shown in item.comments:
+            if html := tools.get(("comment", shown.comment.pk)):
+                shown.tools.append(html)

@@ -1,0 +1,94 @@
+"""An assessment's results: readiness per competency, the radar chart, and for each gap the
+ladder's growth actions and forum questions about it."""
+
+from dataclasses import dataclass
+
+from forum.models import Question
+from growth import charts
+from growth.models import Assessment
+from growth.scoring import CompetencyScore, Scores
+from growth.selectors.assessments import assessment_scores
+from ladder.models import Competency, GrowthAction, Level
+
+
+@dataclass(frozen=True)
+class Gap:
+    score: CompetencyScore
+    actions: list[GrowthAction]
+    questions: list[Question]
+
+
+@dataclass(frozen=True)
+class Results:
+    assessment: Assessment
+    scores: Scores
+    current_scores: Scores
+    radar: charts.Radar
+    gaps: list[Gap]
+
+    @property
+    def rows(self) -> list[tuple[CompetencyScore, int | None]]:
+        """Each competency's target score with the current level's percent beside it."""
+        now = {c.competency.pk: c.percent for c in self.current_scores.competencies}
+        return [(c, now.get(c.competency.pk)) for c in self.scores.competencies]
+
+
+def growth_actions(*, current: Level, target: Level) -> list[GrowthAction]:
+    low, high = sorted((current.order, target.order))
+    return list(
+        GrowthAction.objects.filter(
+            transition__from_level__order__gte=low, transition__to_level__order__lte=high
+        )
+        .select_related("competency")
+        .order_by("transition__from_level__order", "order")
+    )
+
+
+def questions_about(*, competencies: list[Competency], per_competency: int = 3):
+    """Forum questions tagged with each competency's topics, best first."""
+    tags = {tag for c in competencies for tag in c.tags}
+    if not tags:
+        return {}
+    questions = list(
+        Question.objects.visible()
+        .filter(tags__slug__in=tags)
+        .distinct()
+        .prefetch_related("tags")
+        .order_by("-score", "-created_at")[:100]
+    )
+    found = {}
+    for competency in competencies:
+        mine = [q for q in questions if set(competency.tags) & {t.slug for t in q.tags.all()}]
+        found[competency.pk] = mine[:per_competency]
+    return found
+
+
+def results(*, assessment: Assessment) -> Results:
+    scores, now = assessment_scores(assessment)
+    labels = [c.competency.name for c in scores.competencies]
+    current_by_competency = {c.competency.pk: c.readiness for c in now.competencies}
+    radar = charts.radar(
+        labels,
+        [
+            (
+                f"Ready for {assessment.target_level.name.lower()}",
+                [c.readiness for c in scores.competencies],
+            ),
+            (
+                f"Meets {assessment.current_level.name.lower()} (now)",
+                [current_by_competency.get(c.competency.pk, 0.0) for c in scores.competencies],
+            ),
+        ],
+    )
+    weak = scores.gaps + scores.developing
+    actions = growth_actions(current=assessment.current_level, target=assessment.target_level)
+    questions = questions_about(competencies=[g.competency for g in weak])
+    gaps = [
+        Gap(
+            score=gap,
+            actions=[a for a in actions if a.competency_id == gap.competency.pk],
+            questions=questions.get(gap.competency.pk, []),
+        )
+        for gap in weak
+    ]
+    return Results(assessment, scores, now, radar, gaps)

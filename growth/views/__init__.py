@@ -1,0 +1,2 @@
+"""Growth's pages, one module per subject, each view named after the service or selector it
+calls. Import a view from its own module."""

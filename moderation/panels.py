@@ -1,0 +1,52 @@
+"""The moderators' tools on question pages, through the forum's slots (forum/slots.py):
+close, lock and feature under the question; hide, restore, dismiss flags, curate, warn and
+reveal beside each contribution, with its open flags. Registered by ModerationConfig.ready()."""
+
+from django.http import HttpRequest
+from django.template.loader import get_template, render_to_string
+
+from accounts.rules import can_moderate
+from forum.selectors.threads import QuestionPage
+from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
+from moderation.forms import CloseForm
+from moderation.selectors import featured_on, open_flag_counts
+
+
+def question_tools(request: HttpRequest, page: QuestionPage) -> str | None:
+    if not can_moderate(request.user):
+        return None
+    question = page.question.post
+    featured = featured_on(question=question)
+    context = {
+        "question": question,
+        "close_form": CloseForm(auto_id="close_%s"),
+        "featured_home": None in featured,
+        "featured_level": question.level_id in featured,
+    }
+    return render_to_string("moderation/_question_tools.html", context, request)
+
+
+def contribution_tools(request: HttpRequest, page: QuestionPage) -> dict | None:
+    if not can_moderate(request.user):
+        return None
+    counts = open_flag_counts(
+        question=page.question.post, answer_ids=[item.post.pk for item in page.answers]
+    )
+    template = get_template("moderation/_contribution_tools.html")
+    shown = [item.post for item in page.posts]
+    shown += [comment.comment for item in page.posts for comment in item.comments]
+    return {
+        (contribution.kind, contribution.pk): template.render(
+            {
+                "contribution": contribution,
+                "open_flags": counts[contribution.kind, contribution.pk],
+            },
+            request,
+        )
+        for contribution in shown
+    }
+
+
+def register() -> None:
+    QUESTION_PANELS.register(question_tools)
+    CONTRIBUTION_TOOLS.register(contribution_tools)

@@ -1,0 +1,50 @@
+"""Hiding and restoring contributions, by moderators (authors delete through the forum)."""
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.rules import can_moderate
+from core.rules import require
+from forum import freshness
+from forum.models import thread_of
+from forum.services.visibility import visibility_set
+from moderation.audit import Action, record
+from moderation.models import Flag
+from moderation.services.flags import Contribution, close_flags
+
+
+@transaction.atomic
+def contribution_hide(*, moderator: User, contribution: Contribution, reason: str) -> None:
+    require(can_moderate, moderator)
+    if not visibility_set(contribution=contribution, hidden=True, by=moderator, reason=reason):
+        # Already hidden (by flags, or its author): the moderator's decision replaces that.
+        type(contribution).objects.filter(pk=contribution.pk).update(
+            hidden_by=moderator, hidden_reason=reason.strip()[:300]
+        )
+        contribution.refresh_from_db()
+        freshness.thread_changed(thread_of(contribution).pk)
+    upheld = close_flags(contribution, moderator, Flag.Status.UPHELD)
+    record(
+        actor=moderator,
+        action=Action.HIDE,
+        target=contribution,
+        reason=reason,
+        details={"flags": upheld},
+    )
+
+
+@transaction.atomic
+def contribution_restore(*, moderator: User, contribution: Contribution, reason: str = "") -> None:
+    """Bring a hidden contribution back; its open flags are dismissed, since a moderator said
+    no."""
+    require(can_moderate, moderator)
+    if not visibility_set(contribution=contribution, hidden=False, by=None, reason=""):
+        return  # already visible: nothing to restore or to log
+    dismissed = close_flags(contribution, moderator, Flag.Status.DISMISSED)
+    record(
+        actor=moderator,
+        action=Action.RESTORE,
+        target=contribution,
+        reason=reason,
+        details={"flags": dismissed},
+    )

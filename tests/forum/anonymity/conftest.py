@@ -1,0 +1,1 @@
+from tests.forum.anonymity.scene import scene  # noqa: F401 - the fixture

@@ -1,0 +1,193 @@
+"""Asking, editing and reading a question (forum/views/questions.py)."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from forum.models import Question
+from forum.services.votes import vote_cast
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+
+pytestmark = pytest.mark.usefixtures("ladder")
+
+
+ASK = reverse("forum:ask")
+
+
+def ask_data(**overrides):
+    data = {
+        "title": "How do I prepare for my first performance review?",
+        "body": "It is my first review cycle as a junior backend engineer. What should I bring?",
+        "level": "junior",
+        "tags": "performance-review, Growth Plan",
+        "client_token": str(uuid.uuid4()),
+    }
+    return {**data, **overrides}
+
+
+@pytest.fixture
+def busy_question():
+    """A question with 30 answers and 50 comments, as the query budget is stated."""
+    question = QuestionFactory(tags=["pip", "promotion", "burnout"])
+    people = [UserFactory() for _ in range(6)]
+    answers = [AnswerFactory(question=question, author=people[i % 6]) for i in range(30)]
+    for i in range(50):
+        CommentFactory(post=answers[i % 30] if i % 5 else question, author=people[i % 6])
+    for person in people[:3]:
+        vote_cast(user=person, post=answers[-1], value=1)
+    QuestionFactory(tags=["pip"])  # something related
+    return question
+
+
+class TestQueryBudgets:
+    def test_question_page_logged_in(self, client, busy_question, django_assert_max_num_queries):
+        client.force_login(UserFactory())
+        with django_assert_max_num_queries(12):
+            response = client.get(busy_question.get_absolute_url())
+        assert response.status_code == 200
+        # The question's ten comments fold after five; the answers have two at most.
+        assert response.text.count('class="comment"') == 45
+        assert "Show 5 more comments" in response.text
+        assert response.text.count('class="post post--answer') == 30
+
+    def test_folded_comments_open_one_post_at_a_time(
+        self, client, busy_question, django_assert_max_num_queries
+    ):
+        url = f"{busy_question.get_absolute_url()}?comments=question-{busy_question.pk}"
+        with django_assert_max_num_queries(8):
+            response = client.get(url)
+        assert response.text.count('class="comment"') == 50
+        assert "more comment" not in response.text
+
+    def test_question_page_logged_out(self, client, busy_question, django_assert_max_num_queries):
+        with django_assert_max_num_queries(8):
+            assert client.get(busy_question.get_absolute_url()).status_code == 200
+
+
+class TestAsk:
+    def test_the_form_has_the_labelled_fields(self, client):
+        client.force_login(UserFactory())
+        html = client.get(ASK).text
+        for label in ("Title", "Body", "Level", "Tags", "Ask anonymously"):
+            assert f">{label}</label>" in html or f">{label}:</label>" in html
+        assert "Post your question" in html
+        assert '<datalist id="tag-suggestions">' in html
+
+    def test_asking_normalises_tags_and_redirects(self, client):
+        client.force_login(UserFactory())
+        response = client.post(ASK, ask_data())
+        question = Question.objects.get()
+        assert response.url == question.get_absolute_url()
+        assert sorted(question.tags.names()) == ["growth-plan", "performance-review"]
+        assert question.level.slug == "junior"
+
+    def test_a_double_submit_makes_one_question(self, client):
+        client.force_login(UserFactory())
+        data = ask_data()
+        first, second = client.post(ASK, data), client.post(ASK, data)
+        assert first.url == second.url
+        assert Question.objects.count() == 1
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            ({"title": "Too short"}, "at least 15 characters"),
+            ({"title": "x" * 151}, "at most 150 characters"),
+            ({"body": "Short body"}, "at least 30 characters"),
+            ({"body": "x" * 200_000}, "at most 30000 characters"),
+            ({"body": "A body with a NUL \x00 character in it, long enough"}, "Null characters"),
+            ({"tags": "a b c d e f"}, "at most 5 tags"),
+            ({"tags": ""}, "This field is required"),
+            ({"tags": "c++"}, "letters, digits and single hyphens"),
+            ({"level": "principal"}, "Select a valid choice"),
+            ({"client_token": "not-a-uuid"}, "damaged on its way"),
+        ],
+    )
+    def test_bad_input_is_a_form_error_and_saves_nothing(self, client, changes, message):
+        client.force_login(UserFactory())
+        response = client.post(ASK, ask_data(**changes))
+        assert response.status_code == 400
+        assert message in response.text
+        assert not Question.objects.exists()
+
+    def test_an_empty_post_is_a_form_error_not_a_blank_form(self, client):
+        client.force_login(UserFactory())
+        response = client.post(ASK, {})
+        assert response.status_code == 400
+        assert "This field is required" in response.text
+
+    def test_preview_renders_without_saving(self, client):
+        client.force_login(UserFactory())
+        response = client.post(
+            ASK, ask_data(body="A **bold** preview that is long enough.", preview="1")
+        )
+        assert response.status_code == 200
+        assert "<strong>bold</strong>" in response.text
+        assert not Question.objects.exists()
+
+    def test_htmx_preview_returns_the_fragment(self, client):
+        client.force_login(UserFactory())
+        response = client.post(reverse("forum:preview"), {"body": "# Heading\n<script>x</script>"})
+        assert response.status_code == 200
+        assert "<h1>Heading</h1>" in response.text
+        assert "<script>" not in response.text
+        assert "<html" not in response.text
+
+    def test_asking_needs_a_login(self, client):
+        response = client.get(ASK)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+
+
+class TestQuestionPage:
+    def test_a_wrong_slug_redirects_to_the_right_one(self, client):
+        question = QuestionFactory()
+        response = client.get(reverse("forum:question", args=[question.pk, "wrong-slug"]))
+        assert response.status_code == 301
+        assert response.url == question.get_absolute_url()
+        short = client.get(reverse("forum:question_short", args=[question.pk]))
+        assert short.url == question.get_absolute_url()
+
+    def test_missing_and_hidden_questions_are_404(self, client):
+        question = QuestionFactory()
+        Question.objects.filter(pk=question.pk).update(is_hidden=True)
+        assert client.get(question.get_absolute_url()).status_code == 404
+        assert client.get(reverse("forum:question", args=[999999, "x"])).status_code == 404
+
+    def test_views_count_once_per_visitor(self, client):
+        question = QuestionFactory()
+        for _ in range(3):
+            client.get(question.get_absolute_url())
+        question.refresh_from_db()
+        assert question.view_count == 1
+
+    def test_meta_description_and_sidebar(self, client):
+        question = QuestionFactory(body="My manager says I lack ownership. What does that mean?")
+        html = client.get(question.get_absolute_url()).text
+        assert '<meta name="description" content="My manager says I lack ownership.' in html
+        assert "What a mid-level engineer is expected to do" in html
+        assert 'href="/ladder/mid/"' in html
+
+    def test_the_asker_sees_accept_and_others_do_not(self, client):
+        answer = AnswerFactory()
+        client.force_login(UserFactory())
+        assert ">Accept</button>" not in client.get(answer.question.get_absolute_url()).text
+        client.force_login(answer.question.author)
+        assert ">Accept</button>" in client.get(answer.question.get_absolute_url()).text
+
+
+class TestActions:
+    def test_editing_a_question(self, client):
+        question = QuestionFactory()
+        client.force_login(question.author)
+        url = reverse("forum:question_edit", args=[question.pk])
+        assert client.get(url).status_code == 200
+        data = ask_data(title="A clearer title for my question here", tags="promotion")
+        response = client.post(url, data)
+        question.refresh_from_db()
+        assert response.url == question.get_absolute_url()
+        assert question.title == "A clearer title for my question here"
+        client.force_login(UserFactory())
+        assert client.get(url).status_code == 403
+        assert client.post(url, data).status_code == 403

@@ -1,0 +1,101 @@
+"""The rating sheet against what a browser never sends (growth/views/assessments.py)."""
+
+import pytest
+from django.urls import reverse
+
+from growth.models import Assessment, Rating
+from ladder.models import Expectation
+from tests.factories import UserFactory
+from tests.growth import factories as growth
+
+pytestmark = pytest.mark.usefixtures("ladder")
+
+
+@pytest.fixture
+def person(client):
+    user = UserFactory(band="mid", headline="Backend Engineer")
+    client.force_login(user)
+    return user
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"growth:{name}", args=args)
+
+
+def fresh(obj):
+    obj.refresh_from_db()
+    return obj
+
+
+class TestAssessBadInput:
+    """Forged or broken form data: a 400 with a clear message, and nothing saved."""
+
+    def post(self, client, draft, extra):
+        first = growth.items(draft)[0]
+        return client.post(url("assess", draft.pk), {f"rating-{first.pk}": "2", **extra})
+
+    def assert_refused(self, response, draft, message):
+        assert response.status_code == 400
+        assert f'role="alert">{message}</p>' in response.text
+        assert not Rating.objects.filter(assessment=draft).exists()
+        assert fresh(draft).status == Assessment.Status.DRAFT
+
+    def test_an_expectation_from_another_level(self, client, person):
+        draft = growth.start(person, current="junior", target="mid")
+        senior = Expectation.objects.filter(level__slug="senior", track=None).first()
+        response = self.post(client, draft, {f"rating-{senior.pk}": "1", "save": "1"})
+        self.assert_refused(
+            response, draft, "A rating is for an expectation this assessment does not cover."
+        )
+
+    def test_an_expectation_of_the_other_track(self, client, person):
+        draft = growth.start(person)
+        infra = Expectation.objects.filter(track__slug="infrastructure").first()
+        response = self.post(client, draft, {f"rating-{infra.pk}": "1", "finish": "1"})
+        self.assert_refused(
+            response, draft, "A rating is for an expectation this assessment does not cover."
+        )
+
+    @pytest.mark.parametrize(
+        "extra",
+        [
+            {"value": "7"},
+            {"value": "3"},
+            {"value": "-1"},
+            {"value": "often"},
+            {"value": "1.5"},
+            {"value": ""},
+            {"key": "rating-abc"},
+            {"key": "rating-"},
+        ],
+    )
+    def test_off_the_scale_or_not_a_number(self, client, person, extra):
+        draft = growth.start(person)
+        second = growth.items(draft)[1]
+        key = extra.get("key", f"rating-{second.pk}")
+        response = self.post(client, draft, {key: extra.get("value", "1"), "save": "1"})
+        self.assert_refused(response, draft, "Ratings are not yet, sometimes or consistently.")
+
+    def test_a_made_up_expectation_id(self, client, person):
+        draft = growth.start(person)
+        response = self.post(client, draft, {"rating-999999999": "1"})
+        self.assert_refused(
+            response, draft, "A rating is for an expectation this assessment does not cover."
+        )
+
+    def test_a_foreign_assessment_id_is_404(self, client, person):
+        theirs = growth.start(UserFactory())
+        first = growth.items(theirs)[0]
+        response = client.post(url("assess", theirs.pk), {f"rating-{first.pk}": "2"})
+        assert response.status_code == 404
+        assert not Rating.objects.exists()
+
+    def test_a_nul_character_in_the_evidence_is_not_a_500(self, client, person):
+        draft = growth.start(person)
+        first = growth.items(draft)[0]
+        response = client.post(
+            url("assess", draft.pk),
+            {f"rating-{first.pk}": "2", f"evidence-{first.pk}": "see\x00this", "save": "1"},
+        )
+        assert response.status_code in (302, 400)
+        assert all("\x00" not in r.evidence for r in Rating.objects.all())
