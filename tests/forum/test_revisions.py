@@ -4,24 +4,10 @@ import pytest
 
 from forum.revisions import Segment, diff_words, revision_diff
 from forum.services.answers import answer_edit
-from forum.services.questions import question_edit
 from tests.factories import AnswerFactory, QuestionFactory
+from tests.forum.support import edit_question
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-def edit_question(question, editor, ladder, **changes):
-    values = {
-        "title": question.title,
-        "body": question.body,
-        "level": question.level,
-        "tags": sorted(question.tags.names()),
-        "reason": "",
-    }
-    values |= changes
-    if isinstance(values["level"], str):
-        values["level"] = ladder[values["level"]]
-    return question_edit(question=question, editor=editor, **values)
 
 
 class TestDiff:

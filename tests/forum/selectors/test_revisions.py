@@ -4,28 +4,11 @@ import pytest
 
 from forum.selectors.revisions import revision_history
 from forum.services.answers import answer_edit
-from forum.services.questions import question_edit
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
+from tests.forum.support import BODY_2, edit_question
 from tests.moderation.factories import fresh, moderator
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-BODY_2 = "I have been mid-level for three years and my reviews say I am close. What now?"
-
-
-def edit_question(question, editor, ladder, **changes):
-    values = {
-        "title": question.title,
-        "body": question.body,
-        "level": question.level,
-        "tags": sorted(question.tags.names()),
-        "reason": "",
-    }
-    values |= changes
-    if isinstance(values["level"], str):
-        values["level"] = ladder[values["level"]]
-    return question_edit(question=question, editor=editor, **values)
 
 
 class TestHistory:

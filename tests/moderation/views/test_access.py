@@ -16,6 +16,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.moderation.factories import flag, flags, moderator
+from tests.moderation.support import url
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -30,20 +31,6 @@ HIDDEN = reverse("moderation:hidden")
 
 
 FEATURED = reverse("moderation:featured")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-@pytest.fixture
-def mod_client():
-    """A moderator's browser, separate from `client` so both can be used in one test."""
-    mod = moderator(username="mod-ada", display_name="Ada Moderator")
-    browser = Client()
-    browser.force_login(mod)
-    browser.user = mod
-    return browser
 
 
 def _moderation_requests(question, answer, comment, person, suspension, feature):

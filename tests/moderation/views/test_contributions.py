@@ -7,12 +7,11 @@ from django.urls import reverse
 from forum.models import Notification
 from moderation.models import AuditEntry, Flag
 from tests.factories import (
-    AnswerFactory,
-    CommentFactory,
     QuestionFactory,
     UserFactory,
 )
 from tests.moderation.factories import flag, moderator
+from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -21,34 +20,6 @@ QUEUE = reverse("moderation:queue")
 
 
 LOG = reverse("moderation:log")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-def follow_messages(client, response) -> str:
-    """The page a redirect lands on, where the flash messages show."""
-    assert response.status_code == 302, response.status_code
-    return client.get(response.url, follow=True).text
-
-
-@pytest.fixture
-def mod_client():
-    """A moderator's browser, separate from `client` so both can be used in one test."""
-    mod = moderator(username="mod-ada", display_name="Ada Moderator")
-    browser = Client()
-    browser.force_login(mod)
-    browser.user = mod
-    return browser
-
-
-@pytest.fixture
-def thread():
-    question = QuestionFactory(title="How do I recover from a bad quarter review?")
-    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
-    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
-    return question, answer, comment
 
 
 class TestQueue:

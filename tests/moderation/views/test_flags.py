@@ -1,37 +1,16 @@
 """Flagging through the site (moderation/views/flags.py)."""
 
 import pytest
-from django.urls import reverse
 
 from moderation.models import Flag
 from moderation.services.visibility import contribution_hide
 from tests.factories import (
-    AnswerFactory,
-    CommentFactory,
-    QuestionFactory,
     UserFactory,
 )
 from tests.moderation.factories import fresh, moderator
+from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-def follow_messages(client, response) -> str:
-    """The page a redirect lands on, where the flash messages show."""
-    assert response.status_code == 302, response.status_code
-    return client.get(response.url, follow=True).text
-
-
-@pytest.fixture
-def thread():
-    question = QuestionFactory(title="How do I recover from a bad quarter review?")
-    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
-    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
-    return question, answer, comment
 
 
 class TestFlagging:

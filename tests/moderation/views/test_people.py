@@ -12,42 +12,13 @@ from moderation.services.people import suspension_lift, user_suspend
 from tests.factories import (
     PASSWORD,
     AnswerFactory,
-    CommentFactory,
-    QuestionFactory,
     UserFactory,
     superuser,
 )
 from tests.moderation.factories import fresh, moderator
+from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-def follow_messages(client, response) -> str:
-    """The page a redirect lands on, where the flash messages show."""
-    assert response.status_code == 302, response.status_code
-    return client.get(response.url, follow=True).text
-
-
-@pytest.fixture
-def mod_client():
-    """A moderator's browser, separate from `client` so both can be used in one test."""
-    mod = moderator(username="mod-ada", display_name="Ada Moderator")
-    browser = Client()
-    browser.force_login(mod)
-    browser.user = mod
-    return browser
-
-
-@pytest.fixture
-def thread():
-    question = QuestionFactory(title="How do I recover from a bad quarter review?")
-    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
-    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
-    return question, answer, comment
 
 
 class TestSuspend:

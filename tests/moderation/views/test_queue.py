@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from forum.services.visibility import contribution_delete
@@ -13,11 +12,11 @@ from moderation.services.questions import question_lock
 from moderation.services.visibility import contribution_hide
 from tests.factories import (
     AnswerFactory,
-    CommentFactory,
     QuestionFactory,
     UserFactory,
 )
 from tests.moderation.factories import flag, flags, fresh, moderator
+from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -29,34 +28,6 @@ LOG = reverse("moderation:log")
 
 
 HIDDEN = reverse("moderation:hidden")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-def follow_messages(client, response) -> str:
-    """The page a redirect lands on, where the flash messages show."""
-    assert response.status_code == 302, response.status_code
-    return client.get(response.url, follow=True).text
-
-
-@pytest.fixture
-def mod_client():
-    """A moderator's browser, separate from `client` so both can be used in one test."""
-    mod = moderator(username="mod-ada", display_name="Ada Moderator")
-    browser = Client()
-    browser.force_login(mod)
-    browser.user = mod
-    return browser
-
-
-@pytest.fixture
-def thread():
-    question = QuestionFactory(title="How do I recover from a bad quarter review?")
-    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
-    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
-    return question, answer, comment
 
 
 class TestQueue:
