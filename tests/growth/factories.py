@@ -1,9 +1,10 @@
 """Assessments and plans, made through the growth services; a label check for their forms."""
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from growth import services
-from growth.models import Assessment, Rating
+from growth.models import Assessment, Plan, Rating
 from growth.selectors.assessments import scope
 from ladder.models import Level, Track
 
@@ -137,3 +138,14 @@ def plan_page_post(the_plan) -> dict:
         for goal in the_plan.goals.all()
     ]
     return goal_post(the_plan, [*goals, {}], initial=len(goals))
+
+
+@dataclass
+class Scene:
+    """One person's growth history: an earlier and a finished assessment, its plan, a draft."""
+
+    owner: object
+    draft: Assessment
+    done: Assessment
+    earlier: Assessment
+    plan: Plan

@@ -1,50 +1,19 @@
 """Assessments and plans are their owner's alone: everyone else, moderators included, gets a 404."""
 
-from dataclasses import dataclass
-
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from growth import services
 from growth.models import Assessment, Goal, Plan, Rating
-from moderation.models import MODERATORS_GROUP
 from moderation.services.people import user_suspend
 from tests.factories import UserFactory, superuser
 from tests.growth import factories as growth
+from tests.growth.factories import Scene
+from tests.moderation.factories import moderator
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
 
 LOGIN = reverse("account_login")
-
-
-@dataclass
-class Scene:
-    owner: object
-    draft: Assessment
-    done: Assessment
-    earlier: Assessment
-    plan: Plan
-
-
-@pytest.fixture
-def scene() -> Scene:
-    owner = UserFactory(show_readiness=False)
-    earlier = growth.finished(owner, value=1)
-    done = growth.finished(owner, by_competency={"craft": 2, "design": 0})
-    plan = services.plan_generate(user=done.owner, assessment=done)
-    draft = growth.start(owner)
-    growth.rate_all(draft, 2, finish=False)
-    return Scene(owner, draft, done, earlier, plan)
-
-
-def moderator():
-    person = UserFactory()
-    person.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    person.refresh_from_db()
-    assert person.is_moderator
-    return person
 
 
 def snapshot() -> tuple:

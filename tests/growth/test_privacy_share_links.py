@@ -1,46 +1,15 @@
 """Share links open one plan read-only, and die when turned off."""
 
-from dataclasses import dataclass
-
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from growth import services
-from growth.models import Assessment, Plan
-from moderation.models import MODERATORS_GROUP
+from growth.models import Plan
 from tests.factories import UserFactory
 from tests.growth import factories as growth
+from tests.moderation.factories import moderator
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-@dataclass
-class Scene:
-    owner: object
-    draft: Assessment
-    done: Assessment
-    earlier: Assessment
-    plan: Plan
-
-
-@pytest.fixture
-def scene() -> Scene:
-    owner = UserFactory(show_readiness=False)
-    earlier = growth.finished(owner, value=1)
-    done = growth.finished(owner, by_competency={"craft": 2, "design": 0})
-    plan = services.plan_generate(user=done.owner, assessment=done)
-    draft = growth.start(owner)
-    growth.rate_all(draft, 2, finish=False)
-    return Scene(owner, draft, done, earlier, plan)
-
-
-def moderator():
-    person = UserFactory()
-    person.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    person.refresh_from_db()
-    assert person.is_moderator
-    return person
 
 
 class TestShareLinks:
