@@ -3,11 +3,14 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 
 from core import pagecache
 from forum.services.questions import views_settled
 from ladder.models import Level
 from ladder.services import ladder_load
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory
+from tests.moderation.factories import moderator
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse to run
 # there without this. Only the test process sets it.
@@ -92,3 +95,21 @@ def ladder(db):
     if not Level.objects.exists():
         ladder_load(path=settings.LADDER_DATA_FILE, force=True)
     return {level.slug: level for level in Level.objects.all()}
+
+
+@pytest.fixture
+def mod_client():
+    """A moderator's browser, separate from `client` so both can be used in one test."""
+    mod = moderator(username="mod-ada", display_name="Ada Moderator")
+    browser = Client()
+    browser.force_login(mod)
+    browser.user = mod
+    return browser
+
+
+@pytest.fixture
+def thread():
+    question = QuestionFactory(title="How do I recover from a bad quarter review?")
+    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
+    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
+    return question, answer, comment

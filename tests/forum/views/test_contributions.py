@@ -1,42 +1,17 @@
 """Authors delete their own contributions through the site (forum/views/contributions.py)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from forum.models import Answer, Comment
 from moderation.services.visibility import contribution_hide
 from tests.factories import (
-    AnswerFactory,
-    CommentFactory,
     QuestionFactory,
     UserFactory,
 )
 from tests.moderation.factories import fresh, moderator
 
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"moderation:{name}", args=args)
-
-
-@pytest.fixture
-def mod_client():
-    """A moderator's browser, separate from `client` so both can be used in one test."""
-    mod = moderator(username="mod-ada", display_name="Ada Moderator")
-    browser = Client()
-    browser.force_login(mod)
-    browser.user = mod
-    return browser
-
-
-@pytest.fixture
-def thread():
-    question = QuestionFactory(title="How do I recover from a bad quarter review?")
-    answer = AnswerFactory(question=question, body="Write down three outcomes and agree on them.")
-    comment = CommentFactory(post=answer, body="Which outcomes did your manager agree to?")
-    return question, answer, comment
 
 
 class TestAuthorDelete:
