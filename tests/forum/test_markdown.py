@@ -1,30 +1,9 @@
 """The markdown pipeline: what people may write, and how it comes out (forum/markdown.py)."""
 
-from html.parser import HTMLParser
-
 import pytest
 
 from forum.markdown import LINK_REL, plain_text, render_inline, render_markdown
-
-
-class _Tags(HTMLParser):
-    """Every start tag in a fragment, with its attributes, as a browser would read them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
-
-
-def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
+from tests.forum.support import tags_of
 
 
 def tag_names(html: str) -> set[str]:

@@ -1,7 +1,6 @@
 """The markdown pipeline against hostile input: raw HTML, dangerous links, anything at all
 (forum/markdown.py)."""
 
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -9,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forum.markdown import LINK_REL, render_inline, render_markdown
+from tests.forum.support import tags_of
 
 REL = f'rel="{LINK_REL}"'
 
@@ -17,26 +17,6 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel"}, "ol": {"start"}, "code": {"class"}}
-
-
-class _Tags(HTMLParser):
-    """Every start tag in a fragment, with its attributes, as a browser would read them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
-
-
-def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
 
 
 def normalised(href: str) -> str:
