@@ -39,3 +39,10 @@ def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
     parser.feed(html)
     parser.close()
     return parser.tags
+
+
+HOST = "http://testserver"  # the test client's host, in absolute URLs
+
+
+def absolute(question) -> str:
+    return HOST + question.get_absolute_url()

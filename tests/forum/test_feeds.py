@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from forum.models import Question
 from tests.factories import QuestionFactory
+from tests.forum.support import HOST, absolute
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -19,9 +20,6 @@ RSS_TYPE = "application/rss+xml; charset=utf-8"
 
 
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
-
-
-HOST = "http://testserver"
 
 
 def parse_xml(content: bytes) -> ET.Element:
@@ -60,27 +58,6 @@ def atom_entries(response) -> list[dict]:
 def titles(response, kind: str) -> list[str]:
     items = rss_items(response) if kind == "rss" else atom_entries(response)
     return [item["title"] for item in items]
-
-
-def absolute(question: Question) -> str:
-    return HOST + question.get_absolute_url()
-
-
-@pytest.fixture
-def questions(ladder):
-    """Oldest first: a mid promotion question, a junior pip one, a senior pip+burnout one."""
-    return [
-        QuestionFactory(title="First: how do I get promoted?", tags=["promotion"]),
-        QuestionFactory(
-            title="Second: survived week one of a PIP", tags=["pip"], level=ladder["junior"]
-        ),
-        QuestionFactory(
-            title="Third: burnout during a PIP",
-            tags=["pip", "burnout"],
-            level=ladder["senior"],
-            is_anonymous=True,
-        ),
-    ]
 
 
 FEEDS = [

@@ -3,26 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import QuestionFactory
-
 pytestmark = pytest.mark.usefixtures("ladder")
-
-
-@pytest.fixture
-def questions(ladder):
-    """Oldest first: a mid promotion question, a junior pip one, a senior pip+burnout one."""
-    return [
-        QuestionFactory(title="First: how do I get promoted?", tags=["promotion"]),
-        QuestionFactory(
-            title="Second: survived week one of a PIP", tags=["pip"], level=ladder["junior"]
-        ),
-        QuestionFactory(
-            title="Third: burnout during a PIP",
-            tags=["pip", "burnout"],
-            level=ladder["senior"],
-            is_anonymous=True,
-        ),
-    ]
 
 
 class TestDiscovery:

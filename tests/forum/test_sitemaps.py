@@ -6,14 +6,12 @@ import pytest
 
 from forum.models import Question
 from tests.factories import QuestionFactory
+from tests.forum.support import HOST, absolute
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-HOST = "http://testserver"
 
 
 def parse_xml(content: bytes) -> ET.Element:
@@ -31,27 +29,6 @@ def sitemap_urls(client) -> list[str]:
         assert response.status_code == 200
         urls += [loc.text for loc in parse_xml(response.content).iter(f"{SITEMAP}loc")]
     return urls
-
-
-def absolute(question: Question) -> str:
-    return HOST + question.get_absolute_url()
-
-
-@pytest.fixture
-def questions(ladder):
-    """Oldest first: a mid promotion question, a junior pip one, a senior pip+burnout one."""
-    return [
-        QuestionFactory(title="First: how do I get promoted?", tags=["promotion"]),
-        QuestionFactory(
-            title="Second: survived week one of a PIP", tags=["pip"], level=ladder["junior"]
-        ),
-        QuestionFactory(
-            title="Third: burnout during a PIP",
-            tags=["pip", "burnout"],
-            level=ladder["senior"],
-            is_anonymous=True,
-        ),
-    ]
 
 
 class TestQueryCounts:
