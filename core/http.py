@@ -44,6 +44,11 @@ def form_data(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
+def form_status(form) -> int:
+    """400 for a submitted form with errors, so that a refused submission is not a success."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 def url_with_params(request: HttpRequest, **changes) -> str:
     """This page's URL with some query parameters changed (None removes one)."""
     params = request.GET.copy()

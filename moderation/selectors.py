@@ -8,13 +8,14 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
 from forum.models import Answer, Comment, Feature, Notification, Question
+from forum.services.visibility import Contribution
 from ladder.models import Level
 from moderation.models import AuditEntry, Flag, Suspension
 
 
 @dataclass
 class QueueEntry:
-    contribution: Question | Answer | Comment
+    contribution: Contribution
     flags: list[Flag] = field(default_factory=list)
 
     @property

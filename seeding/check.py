@@ -24,8 +24,9 @@ from forum.markdown import excerpt, render_inline, render_markdown
 from forum.models import Answer, Comment, Notification, Question, Revision, Vote
 from forum.search.index import fresh_document, stored_document
 from forum.services.questions import question_slug
+from forum.services.visibility import AUTHOR_DELETED
+from moderation.audit import Action
 from moderation.models import MODERATORS_GROUP, AuditEntry
-from seeding.threads import AUTHOR_DELETED
 from seeding.vocabulary import EMAIL_DOMAINS
 
 
@@ -77,7 +78,7 @@ def _contribution(where: str, c) -> list[str]:
             wrong.append(f"{where}: deleted by its author, but the reason is {c.hidden_reason!r}")
     elif c.is_hidden:
         logged = AuditEntry.objects.filter(
-            action="hide", target_kind=c.kind, target_id=c.pk, actor_id=c.hidden_by_id
+            action=Action.HIDE, target_kind=c.kind, target_id=c.pk, actor_id=c.hidden_by_id
         )
         if not (c.hidden_by.is_moderator and logged.exists()):
             wrong.append(f"{where}: hidden by someone who is no moderator, or not in the log")

@@ -8,13 +8,14 @@ application's own output for each body.
 
 from forum.models import Answer, Comment, Notification, Question, Revision, TaggedQuestion, Vote
 from forum.services.questions import question_slug
+from forum.services.visibility import AUTHOR_DELETED
 from moderation.audit import Action, describe
 from moderation.models import AuditEntry
 from seeding import shapes
 from seeding.bodies import Pools
 from seeding.people import People
 from seeding.shapes import DAY, HOUR, SPAN, Plan, after
-from seeding.threads import AUTHOR_DELETED, Post, Thread
+from seeding.threads import Post, Thread
 from seeding.topics import Topics
 from seeding.votes import Voting
 from seeding.writer import Writer
@@ -140,8 +141,9 @@ class Recorder:
         )  # fmt: skip
 
     def _audit(self, thread: Thread, title: str, slug: str) -> None:
-        """moderation.services.content_hide logs every moderator's hide (no flags upheld).
-        Model instances are built only for those few, for `describe` to label them."""
+        """contribution_hide (moderation/services/visibility.py) logs every moderator's hide (no
+        flags upheld). Model instances are built only for those few, for `describe` to label
+        them."""
         question = None
         for post in thread.posts():
             comments = [c for c in post.comments if _moderated(c)]

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from random import Random
 
+from forum.services.visibility import AUTHOR_DELETED
 from seeding import shapes
 from seeding.people import People
 from seeding.shapes import DAY, HOUR, after, skewed_count
 
-AUTHOR_DELETED = "Deleted by its author"  # what services.post_delete stores
 MODERATOR_REASONS = (
     "Spam",
     "Rude or abusive",

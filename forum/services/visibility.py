@@ -16,6 +16,7 @@ from forum.search.index import index_question
 from forum.services.questions import tag_ids
 
 Contribution = Question | Answer | Comment
+AUTHOR_DELETED = "Deleted by its author"  # the reason an author's own deletion records
 
 
 @transaction.atomic
@@ -62,4 +63,4 @@ def contribution_delete(*, user: User, contribution: Contribution) -> None:
     """Authors delete their own contributions. Nothing is removed: it is hidden, and a
     moderator can restore it."""
     require(can_delete, user, contribution)
-    visibility_set(contribution=contribution, hidden=True, by=user, reason="Deleted by its author")
+    visibility_set(contribution=contribution, hidden=True, by=user, reason=AUTHOR_DELETED)

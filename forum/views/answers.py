@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from core.rules import require
 from forum.forms import AnswerEditForm, AnswerForm
 from forum.rules import can_edit
 from forum.services import answers as services
 from forum.views.questions import render_question
-from forum.views.shared import contribution_or_404, form_status, question_or_404
+from forum.views.shared import contribution_or_404, question_or_404
 
 
 @require_POST

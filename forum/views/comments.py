@@ -5,13 +5,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from core.rules import require
 from forum.forms import CommentForm
 from forum.models import thread_of
 from forum.rules import can_comment
 from forum.services import comments as services
-from forum.views.shared import contribution_or_404, form_status
+from forum.views.shared import contribution_or_404
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import ratelimit
-from core.http import form_data, login_required, visitor_key
+from core.http import form_data, form_status, login_required, visitor_key
 from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import page_number
@@ -21,7 +21,7 @@ from forum.selectors.tags import tag_suggestions
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
 from forum.services import questions as services
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
-from forum.views.shared import form_status, preview, question_or_404
+from forum.views.shared import preview, question_or_404
 from ladder.freshness import LADDER
 
 

@@ -24,10 +24,6 @@ def preview(request: HttpRequest, form) -> str | None:
     return render_markdown(form.cleaned_data["body"]) if "preview" in request.POST else None
 
 
-def form_status(form) -> int:
-    return 400 if form.is_bound and form.errors else 200
-
-
 def contribution_or_404(request: HttpRequest, kind: str, pk: int) -> Question | Answer | Comment:
     return contribution_get_or_404(kind=kind, pk=pk, viewer=request.user)
 

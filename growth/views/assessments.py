@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from growth import services
 from growth.forms import StartForm
 from growth.models import Assessment, Rating
@@ -51,8 +51,8 @@ def assessment_start(request: HttpRequest) -> HttpResponse:
             if draft is not None:
                 messages.info(request, "You already had an assessment in progress; here it is.")
             return redirect(assessment)
-    status = 400 if form.errors else 200
-    return render(request, "growth/start.html", {"form": form, "draft": draft}, status=status)
+    context = {"form": form, "draft": draft}
+    return render(request, "growth/start.html", context, status=form_status(form))
 
 
 _NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() also accepts "²"
@@ -67,11 +67,8 @@ def _ratings_from(post) -> list[RatingInput]:
         expectation_id, raw = key.removeprefix("rating-"), value.strip()
         if not _NUMBER.fullmatch(expectation_id) or not _NUMBER.fullmatch(raw):
             raise ValidationError("Ratings are not yet, sometimes or consistently.")
-        ratings.append(
-            RatingInput(
-                int(expectation_id), int(raw), post.get(f"evidence-{expectation_id}", "")[:500]
-            )
-        )
+        evidence = post.get(f"evidence-{expectation_id}", "")  # the service trims and cuts it
+        ratings.append(RatingInput(int(expectation_id), int(raw), evidence))
     return ratings
 
 

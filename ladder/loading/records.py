@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.text import one_line
 from ladder.loading.specs import LadderDataError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,7 +42,7 @@ class Record:
             self.fail("must be non-empty text", name)
         if len(value) > max_length:
             self.fail(f"is longer than {max_length} characters", name)
-        return " ".join(value.split())
+        return one_line(value)
 
     def slug(self, name: str, *, required: bool = True) -> str | None:
         value = self._get(name, required)
@@ -68,7 +69,7 @@ class Record:
                 self.fail(f"has an empty or non-text item {item!r}", name)
             if slugs and not SLUG.match(str(item)):
                 self.fail(f"{item!r} is not a lowercase-hyphen slug", name)
-        return [" ".join(str(item).split()) for item in value]
+        return [one_line(str(item)) for item in value]
 
     def mapping_list(self, name: str) -> list[Any]:
         value = self._get(name, True)

@@ -8,13 +8,11 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.rules import can_moderate
 from core.rules import ActionNotAllowed, require
-from forum.models import Answer, Comment, Question
 from forum.rules import can_flag
-from forum.services.visibility import visibility_set
+from forum.services.visibility import Contribution, visibility_set
 from moderation.audit import Action, record
 from moderation.models import Flag
 
-Contribution = Question | Answer | Comment
 # Flags of these kinds, from this many different people, hide a contribution until a
 # moderator looks at it.
 AUTO_HIDE_REASONS = (Flag.Reason.SPAM, Flag.Reason.RUDE)

@@ -11,10 +11,11 @@ from core.rules import require
 from forum.identity import names_author
 from forum.models import Notification, thread_of
 from forum.notifications import notify_warning
+from forum.services.visibility import Contribution
 from moderation.audit import Action, record
 from moderation.models import Flag, Suspension
 from moderation.rules import can_reveal, can_suspend
-from moderation.services.flags import Contribution, close_flags
+from moderation.services.flags import close_flags
 
 
 @transaction.atomic

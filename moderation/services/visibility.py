@@ -7,10 +7,10 @@ from accounts.rules import can_moderate
 from core.rules import require
 from forum import freshness
 from forum.models import thread_of
-from forum.services.visibility import visibility_set
+from forum.services.visibility import Contribution, visibility_set
 from moderation.audit import Action, record
 from moderation.models import Flag
-from moderation.services.flags import Contribution, close_flags
+from moderation.services.flags import close_flags
 
 
 @transaction.atomic

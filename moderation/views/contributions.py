@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from core.rules import require
 from forum.models import thread_of
 from forum.selectors.threads import contribution_get_or_404
@@ -61,7 +61,7 @@ def user_warn(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         messages.success(request, "The warning is sent.")
         return back(request, contribution)
     context = {"form": form, "contribution": contribution, "question": thread_of(contribution)}
-    return render(request, "moderation/warn.html", context, status=400 if form.errors else 200)
+    return render(request, "moderation/warn.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,4 +81,4 @@ def author_reveal(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "question": thread_of(contribution),
         "revealed": revealed,
     }
-    return render(request, "moderation/reveal.html", context, status=400 if form.errors else 200)
+    return render(request, "moderation/reveal.html", context, status=form_status(form))

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from core.rules import require
 from forum.models import thread_of
 from forum.rules import can_flag
@@ -41,8 +41,7 @@ def flag_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(request, "Thank you. A moderator will look at it.")
             return back(request, contribution)
     context = {"form": form, "contribution": contribution, "question": thread_of(contribution)}
-    status = 400 if form.errors else 200
-    return render(request, "moderation/flag.html", context, status=status)
+    return render(request, "moderation/flag.html", context, status=form_status(form))
 
 
 @require_POST
