@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, F, Q
-from taggit.models import Tag
 
 from forum.models import LevelStat, Question, TaggedQuestion, TagStat
 from ladder.models import Level
@@ -72,5 +71,8 @@ def differences() -> list[str]:
     return wrong
 
 
-def tag_ids(names: Iterable[str]) -> list[int]:
-    return list(Tag.objects.filter(name__in=list(names)).values_list("pk", flat=True))
+def tag_ids_of(question: Question) -> set[int]:
+    """The ids of a question's tags, what `question_counted` counts it under."""
+    return set(
+        TaggedQuestion.objects.filter(content_object=question).values_list("tag_id", flat=True)
+    )

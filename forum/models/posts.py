@@ -57,9 +57,6 @@ class Contribution(models.Model):
     class Meta:
         abstract = True
 
-    def author_is(self, user) -> bool:
-        return user.is_authenticated and user.pk == self.author_id
-
     @property
     def is_hidden_by_flags(self) -> bool:
         """Hidden by enough flags, before its author or a moderator decided anything."""

@@ -30,7 +30,7 @@ def answer_create(
     if found := existing(Answer, author, client_token):
         return found
     now = timezone.now()
-    answer = create_once(
+    answer, created = create_once(
         Answer,
         author=author,
         question=question,
@@ -41,9 +41,9 @@ def answer_create(
         created_at=now,
         client_token=client_token,
     )
-    if answer.revisions.exists():  # a resubmit of the same form
+    if not created:  # the same form, submitted twice at once
         return answer
-    record_revision(answer, editor=author, reason="")
+    record_revision(answer, editor=author, reason="", first=True)
     Question.objects.filter(pk=question.pk).update(
         answer_count=F("answer_count") + 1, last_activity_at=now
     )

@@ -31,7 +31,7 @@ def comment_create(
     question = post if isinstance(post, Question) else post.question
     now = timezone.now()
     # Whoever posted anonymously in the thread comments anonymously there (forum.identity).
-    comment = create_once(
+    comment, created = create_once(
         Comment,
         author=author,
         body=one_line(body),
@@ -42,6 +42,8 @@ def comment_create(
         client_token=client_token,
         **post_link(post),
     )
+    if not created:  # the same form, submitted twice at once: counted and announced already
+        return comment
     type(post).objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
     freshness.thread_changed(question.pk)

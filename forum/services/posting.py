@@ -19,24 +19,34 @@ def existing[M: Model](model: type[M], author: User, client_token: uuid.UUID | N
     return model.objects.filter(author=author, client_token=client_token).first()
 
 
-def create_once[M: Model](model: type[M], **values) -> M:
-    """Insert, or return the row a concurrent double submit of the same form just inserted."""
+def create_once[M: Model](model: type[M], **values) -> tuple[M, bool]:
+    """Insert and return (row, True); or, when a concurrent double submit of the same form
+    inserted it first, (that row, False), and the caller does nothing more."""
     try:
         with transaction.atomic():
-            return model.objects.create(**values)
+            return model.objects.create(**values), True
     except IntegrityError:
         found = existing(model, values["author"], values.get("client_token"))
         if found is None:
             raise
-        return found
+        return found, False
 
 
-def record_revision(post: Question | Answer, *, editor: User, reason: str) -> Revision:
-    """Save the post's current state as its next revision."""
-    number = (post.revisions.aggregate(last=Max("number"))["last"] or 0) + 1
+def record_revision(
+    post: Question | Answer,
+    *,
+    editor: User,
+    reason: str,
+    first: bool = False,
+    tags: list[str] | None = None,
+) -> Revision:
+    """Save the post's current state as its next revision (`first` for a new post, which
+    saves looking up the last number; `tags` when the caller already knows them)."""
+    number = 1 if first else (post.revisions.aggregate(last=Max("number"))["last"] or 0) + 1
     extra = {}
     if post.kind == "question":
-        extra = {"title": post.title, "tags": sorted(post.tags.names()), "level": post.level}
+        tags = sorted(post.tags.names()) if tags is None else sorted(set(tags))
+        extra = {"title": post.title, "tags": tags, "level": post.level}
     return Revision.objects.create(
         number=number,
         body=post.body,

@@ -15,7 +15,7 @@ from core.rules import require
 from core.text import one_line
 from forum import freshness, related, tallies
 from forum.markdown import excerpt, render_markdown
-from forum.models import Question, Revision, TaggedQuestion
+from forum.models import Question, TaggedQuestion
 from forum.rules import can_ask, can_edit
 from forum.search.index import index_question
 from forum.services.posting import create_once, edited, existing, record_revision
@@ -41,12 +41,6 @@ def tag_new_question(question: Question, names: list[str]) -> set[int]:
     return set(ids.values())
 
 
-def tag_ids(question: Question) -> set[int]:
-    return set(
-        TaggedQuestion.objects.filter(content_object=question).values_list("tag_id", flat=True)
-    )
-
-
 def related_later(question_id: int) -> None:
     """Related questions are computed by the task worker once the question is committed."""
     transaction.on_commit(lambda: refresh_related.enqueue(question_id))
@@ -68,7 +62,7 @@ def question_create(
         return found
     now = timezone.now()
     body_html = render_markdown(body)
-    question = create_once(
+    question, created = create_once(
         Question,
         author=author,
         title=one_line(title),
@@ -83,19 +77,10 @@ def question_create(
         last_activity_at=now,
         client_token=client_token,
     )
-    if question.revisions.exists():  # a resubmit of the same form
+    if not created:  # the same form, submitted twice at once
         return question
     new_tag_ids = tag_new_question(question, tags)
-    Revision.objects.create(
-        question=question,
-        number=1,
-        title=question.title,
-        body=body,
-        tags=sorted(set(tags)),
-        level=level,
-        editor=author,
-        reason="",
-    )
+    record_revision(question, editor=author, reason="", first=True, tags=tags)
     tallies.question_counted(level_id=level.pk, tag_ids=new_tag_ids, step=1)
     index_question(question.pk)
     related_later(question.pk)
@@ -120,7 +105,7 @@ def question_edit(
     require(can_edit, editor, question)
     now = timezone.now()
     body_html = render_markdown(body)
-    old_level, old_tags = question.level_id, tag_ids(question)
+    old_level, old_tags = question.level_id, tallies.tag_ids_of(question)
     Question.objects.filter(pk=question.pk).update(
         title=one_line(title),
         slug=question_slug(title),
@@ -133,7 +118,7 @@ def question_edit(
     )
     question.refresh_from_db()
     question.tags.set(tags)
-    new_tags = tag_ids(question)
+    new_tags = tallies.tag_ids_of(question)
     if not question.is_hidden:
         level_moved = old_level != question.level_id
         tallies.question_counted(

@@ -13,7 +13,6 @@ from forum.models import Answer, Comment, Question, thread_of
 from forum.notifications import unread_changed_about
 from forum.rules import can_delete
 from forum.search.index import index_question
-from forum.services.questions import tag_ids
 
 Contribution = Question | Answer | Comment
 AUTHOR_DELETED = "Deleted by its author"  # the reason an author's own deletion records
@@ -37,7 +36,7 @@ def visibility_set(
     kind = contribution.kind
     if kind == "question":
         tallies.question_counted(
-            level_id=contribution.level_id, tag_ids=tag_ids(contribution), step=step
+            level_id=contribution.level_id, tag_ids=tallies.tag_ids_of(contribution), step=step
         )
     elif kind == "answer":
         Question.objects.filter(pk=contribution.question_id).update(

@@ -1,10 +1,13 @@
 """Every saved state of a post is a revision, numbered from 1 (forum/services/posting.py)."""
 
+import uuid
+
 import pytest
 
-from forum.models import Revision
+from forum.models import Comment, Revision
 from forum.services.answers import answer_edit
-from tests.factories import AnswerFactory, QuestionFactory, UserFactory
+from forum.services.posting import create_once
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 from tests.forum.support import BODY_2, edit_question
 from tests.moderation.factories import moderator
 
@@ -83,3 +86,23 @@ class TestRecording:
         answer = AnswerFactory()
         with pytest.raises(IntegrityError), transaction.atomic():
             Revision.objects.create(answer=answer, number=1, body="x", editor=answer.author)
+
+
+class TestCreateOnce:
+    """The insert that a double submit of one form cannot repeat: the unique client token
+    turns the second insert into (the first row, False), on which services stop."""
+
+    def test_the_second_insert_with_one_token_returns_the_first_row(self):
+        first = CommentFactory(client_token=uuid.uuid4())
+        values = {
+            "author": first.author,
+            "body": "again",
+            "body_html": "again",
+            "author_band": first.author_band,
+            "client_token": first.client_token,
+            "question_id": first.question_id,
+            "answer_id": first.answer_id,
+        }
+        assert create_once(Comment, **{**values, "client_token": uuid.uuid4()})[1] is True
+        again, created = create_once(Comment, **values)
+        assert (again, created) == (first, False)
