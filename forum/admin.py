@@ -69,6 +69,7 @@ class AnswerAdmin(ContentAdmin):
 class CommentAdmin(ContentAdmin):
     list_display = ["__str__", "shown_as", "is_anonymous", "is_hidden", "created_at"]
     list_filter = ["is_hidden", "is_anonymous", "created_at"]
+    list_select_related = ["author"]  # each row's author card
     search_fields = ["body"]
 
 

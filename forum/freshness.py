@@ -5,13 +5,25 @@ level pages, search, feeds, sitemap, the ladder's level pages) and "question:<id
 question's page. A write names what it changed; the pages rebuild on their next request.
 """
 
-from core.pagecache import bump
+from core.pagecache import bump, generations
+from ladder.freshness import LADDER
 
 LISTS = "lists"
 
 
 def question(question_id: int) -> str:
     return f"question:{question_id}"
+
+
+def question_page(question_id: int) -> list[str]:
+    """What a question's page shows: the thread, and the ladder's expectations beside it."""
+    return [question(question_id), LADDER]
+
+
+def lists_version() -> list[int]:
+    """What the lists' shared fragments are keyed on (the lazy context inside them is read only
+    when the fragment is missing)."""
+    return generations([LISTS])
 
 
 def thread_changed(question_id: int, *, lists: bool = True) -> None:

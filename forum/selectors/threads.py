@@ -4,7 +4,7 @@ post, the reader's votes. Also the lookup every contribution page starts from.""
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, Q, QuerySet, When, Window
+from django.db.models import Case, Count, F, Model, Q, QuerySet, When, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
@@ -63,16 +63,24 @@ class QuestionPage:
         return [self.question, *self.answers]
 
 
-def question_get(*, pk: int, viewer: User | None = None) -> Question | None:
-    """Moderators see hidden questions too (marked as such); everyone else only what is shown."""
-    questions = Question.objects.all()
-    if viewer is None or not can_see_hidden(viewer):
-        questions = questions.visible()
+def _shown[M: Model](model: type[M], see_hidden: bool) -> QuerySet[M]:
+    """Every row for those who may see hidden ones (moderators), else what the public sees."""
+    return model.objects.all() if see_hidden else model.objects.visible()
+
+
+def _question(pk: int, *, see_hidden: bool) -> Question | None:
+    """One question with what its page header shows; None if missing or hidden from view."""
     return (
-        questions.select_related("author", "level", "duplicate_of", "closed_by", "locked_by")
+        _shown(Question, see_hidden)
+        .select_related("author", "level", "duplicate_of", "closed_by", "locked_by")
         .filter(pk=pk)
         .first()
     )
+
+
+def question_get(*, pk: int, viewer: User | None = None) -> Question | None:
+    """Moderators see hidden questions too (marked as such); everyone else only what is shown."""
+    return _question(pk, see_hidden=viewer is not None and can_see_hidden(viewer))
 
 
 _THREAD_OF = {
@@ -95,7 +103,7 @@ def contribution_get_or_404(*, kind: str, pk: int, viewer: User) -> Question | A
 
 def _answers_page(*, question: Question, see_hidden: bool, number: int) -> Page:
     answers = (
-        (Answer.objects.all() if see_hidden else Answer.objects.visible())
+        _shown(Answer, see_hidden)
         .filter(question=question)
         .select_related("author", "curated_by")
         .annotate(curated_first=Case(When(curated_at__isnull=False, then=0), default=1))
@@ -120,7 +128,7 @@ def _comments(
     post named by `expand`."""
     by_post = [F("question_id"), F("answer_id")]
     comments = (
-        (Comment.objects.all() if see_hidden else Comment.objects.visible())
+        _shown(Comment, see_hidden)
         .filter(Q(question=question) | Q(answer__in=answers))
         .select_related("author")
         .annotate(
@@ -148,13 +156,7 @@ class Thread:
 def _thread(
     *, question_id: int, see_hidden: bool, answer_page: int, expand: tuple[str, int] | None
 ) -> Thread | None:
-    questions = Question.objects.all() if see_hidden else Question.objects.visible()
-    question = (
-        questions.select_related("author", "level", "duplicate_of", "closed_by", "locked_by")
-        .filter(pk=question_id)
-        .order_by()
-    )
-    question = next(iter(question), None)
+    question = _question(question_id, see_hidden=see_hidden)
     if question is None:
         return None
     answers = _answers_page(question=question, see_hidden=see_hidden, number=answer_page)

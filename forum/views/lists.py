@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from core.http import url_with_params
-from core.pagecache import cached_page, generations
+from core.pagecache import cached_page
 from core.paging import page_number
 from forum import freshness
 from forum.selectors.home import home as home_selector
@@ -21,16 +21,13 @@ from forum.views.shared import tag_slug
 from ladder.selectors.levels import level_list
 
 
-def lists_version() -> list[int]:
-    """What the lists' shared fragments are keyed on (the lazy context inside them is read only
-    when the fragment is missing)."""
-    return generations([freshness.LISTS])
-
-
 @require_safe
 @cached_page([freshness.LISTS])
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"home": SimpleLazyObject(home_selector), "fragment_version": lists_version()}
+    context = {
+        "home": SimpleLazyObject(home_selector),
+        "fragment_version": freshness.lists_version(),
+    }
     return render(request, "forum/home.html", context)
 
 
@@ -51,13 +48,12 @@ def question_list(
     )
     featured = level and not filters.tag
     context = {
-        "fragment_version": lists_version(),
+        "fragment_version": freshness.lists_version(),
         "page": page,
         "sort": filters.sort,
         "sort_links": [(name, url_with_params(request, sort=name, page=None)) for name in SORTS],
         "level": filters.level,
         "tag": filters.tag,
-        "tag_slug": filters.tag.slug if filters.tag else None,
         "competency": filters.competency,
         "levels": SimpleLazyObject(level_list),
         "featured": SimpleLazyObject(

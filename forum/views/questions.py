@@ -22,7 +22,6 @@ from forum.selectors.threads import QuestionPage, Thread, question_page, questio
 from forum.services import questions as services
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
 from forum.views.shared import preview, question_or_404
-from ladder.freshness import LADDER
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,9 +108,9 @@ def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     return _question_detail(request, pk=pk, slug=slug)
 
 
-@cached_page(lambda pk, slug: [freshness.question(pk), LADDER])
+@cached_page(lambda pk, slug: freshness.question_page(pk))
 def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    version = generations([freshness.question(pk), LADDER])
+    version = generations(freshness.question_page(pk))
     thread = question_thread(
         question_id=pk,
         viewer=request.user,
@@ -146,7 +145,7 @@ def render_question(
     version: list[int] | None = None,
 ) -> HttpResponse:
     """The question page; also the answer form's page when what was sent needs fixing."""
-    version = version or generations([freshness.question(question.pk), LADDER])
+    version = version or generations(freshness.question_page(question.pk))
     page = question_page(
         question=question,
         viewer=request.user,

@@ -15,7 +15,6 @@ from forum.forms import SearchForm
 from forum.fragments import search_rows
 from forum.selectors.lists import PAGE_SIZE
 from forum.selectors.search import question_search
-from forum.views.lists import lists_version
 from forum.views.shared import tag_slug
 from ladder.models import Level
 
@@ -24,7 +23,7 @@ from ladder.models import Level
 @cached_page([freshness.LISTS])
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": "", "fragment_version": lists_version()}
+    context = {"form": form, "query": "", "fragment_version": freshness.lists_version()}
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
         level, tag = form.cleaned_data["level"], tag_slug(form.cleaned_data["tag"])
