@@ -11,9 +11,6 @@ random value, so a generation evicted and recreated never matches a page built b
 
 import hashlib
 import secrets
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -26,6 +23,7 @@ from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
 from core import public
+from core.memo import Recently
 
 _GENERATION = "gen:"
 _PAGE = "page:"
@@ -35,56 +33,12 @@ _ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 Stored = tuple[bytes, bytes, str]
 
 
-class _Recent:
-    """The pages this process served last, in front of the shared cache.
-
-    Safe to keep per process because a key names the generations the page was built from: a
-    write moves the generation, so a copy here is never served for newer content. Entries
-    still expire with the shared ones, which bounds what no generation tracks (names, "5
-    minutes ago").
-    """
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._pages: OrderedDict[str, tuple[float, Stored]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> Stored | None:
-        with self._lock:
-            found = self._pages.get(key)
-            if found is None:
-                return None
-            expires, page = found
-            if expires < time.monotonic():
-                self._drop(key)
-                return None
-            self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: str, page: Stored, timeout: int) -> None:
-        size = len(page[0]) + len(page[1])
-        if size > self.max_bytes // 4:
-            return
-        with self._lock:
-            if key in self._pages:
-                self._drop(key)
-            self._pages[key] = (time.monotonic() + timeout, page)
-            self._bytes += size
-            while self._bytes > self.max_bytes:
-                self._drop(next(iter(self._pages)))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-            self._bytes = 0
-
-    def _drop(self, key: str) -> None:
-        _, page = self._pages.pop(key)
-        self._bytes -= len(page[0]) + len(page[1])
-
-
-recent = _Recent(max_bytes=32 * 1024 * 1024)
+# The pages this process served last, in front of the shared cache. Safe per process because
+# a key names the generations the page was built from; entries still expire with the shared
+# ones, which bounds what no generation tracks (names, "5 minutes ago").
+recent: Recently[Stored] = Recently(
+    32 * 1024 * 1024, weight=lambda page: len(page[0]) + len(page[1])
+)
 
 
 def _fresh() -> int:
@@ -177,12 +131,15 @@ def cached_page(names: Callable[..., Iterable[str]] | Iterable[str]):
             if own is None:
                 return view(request, *args, **kwargs)
             key = page_key(request, [*wanted, person(request.user.pk)], extra=own)
-            stored = _fetch(key)
+            stored = cache.get(key)
             if stored is not None:
                 return HttpResponse(stored[0], content_type=stored[2])
             response = view(request, *args, **kwargs)
             if public.may_keep(request, response):
-                store(key, response)
+                # One reader's copy: never sent compressed (it carries their CSRF token) and
+                # not worth a place in this process's memory of shared pages.
+                stored = (response.content, b"", response["Content-Type"])
+                cache.set(key, stored, timeout=settings.RUNGS_PAGE_CACHE_SECONDS)
             return response
 
         return wrapper

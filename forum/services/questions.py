@@ -142,7 +142,7 @@ VIEW_WINDOW = 60 * 60  # a visitor counts once per question per hour
 # Views this process already settled: its own records (for the hour), and the ones the shared
 # cache said were counted (for a minute, as their hour may end sooner). A reader refreshing a
 # page then costs no round trip to the cache.
-views_settled = Recently(max_items=50_000)
+views_settled: Recently[bool] = Recently(50_000)
 
 
 def question_record_view(*, question_id: int, visitor: str) -> bool:
