@@ -4,16 +4,15 @@ counters, revisions, the search index and the audit log right): the admin reads 
 from django.contrib import admin
 
 
-class NoDeleteAdmin(admin.ModelAdmin):
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # hide through the site instead: nothing is ever deleted
-
-
-class ReadOnlyAdmin(NoDeleteAdmin):
-    """List and view only: no adding, changing or deleting through the admin."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """List and view only: no adding, changing or deleting through the admin (hide through the
+    site instead: nothing is ever deleted)."""
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -46,3 +46,17 @@ def require(rule: Callable[..., bool], user, *objects) -> None:
     """Raise ActionNotAllowed, with the reason, unless `rule(user, *objects)` allows it."""
     if not rule(user, *objects):
         raise ActionNotAllowed(refusal(rule, user, *objects))
+
+
+def register_for_templates(library, module, names: Sequence[str], *, refusal_tag: str) -> None:
+    """Make an app's rules usable in its templates: each of `names` becomes a filter
+    (`{% if user|can_edit:post %}`), and `refusal_tag` a tag that says why one says no
+    (`{% refusal "can_answer" user question %}`). Each app names its tag, so that a template
+    loading two apps' libraries gets both."""
+    for name in names:
+        library.filter(name, getattr(module, name))
+
+    def why_not(rule_name: str, user, *objects) -> str:
+        return refusal(getattr(module, rule_name), user, *objects)
+
+    library.simple_tag(why_not, name=refusal_tag)

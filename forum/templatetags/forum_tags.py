@@ -3,15 +3,15 @@
 from django import template
 
 from core.http import url_with_params
-from core.rules import refusal as refusal_of
+from core.rules import register_for_templates
 from forum import identity, rules
 from forum.markdown import plain_text
 from forum.models import thread_of
 
 register = template.Library()
 
-# {% if user|can_edit:post %} — the same rules the views and services check.
-for _name in (
+# The same rules the views and services check; {% refusal "can_answer" user question %}.
+RULES = (
     "can_answer",
     "can_vote",
     "can_comment",
@@ -20,16 +20,9 @@ for _name in (
     "can_delete",
     "can_flag",
     "can_see_history",
-):
-    register.filter(_name, getattr(rules, _name))
+)
+register_for_templates(register, rules, RULES, refusal_tag="refusal")
 register.filter("thread_of", thread_of)  # {% with thread=comment|thread_of %}
-
-
-@register.simple_tag
-def refusal(rule_name: str, user, contribution=None) -> str:
-    """{% refusal "can_answer" user question %}: why a rule says no, for a banner."""
-    rule = getattr(rules, rule_name)
-    return refusal_of(rule, user, *([contribution] if contribution is not None else []))
 
 
 @register.filter
