@@ -99,3 +99,13 @@ class TestAssessBadInput:
         )
         assert response.status_code in (302, 400)
         assert all("\x00" not in r.evidence for r in Rating.objects.all())
+
+    def test_evidence_of_any_length_is_kept_to_its_first_500_characters(self, client, person):
+        draft = growth.start(person)
+        first = growth.items(draft)[0]
+        response = client.post(
+            url("assess", draft.pk),
+            {f"rating-{first.pk}": "2", f"evidence-{first.pk}": "  " + "e" * 100_000, "save": "1"},
+        )
+        assert response.status_code == 302
+        assert Rating.objects.get(expectation=first).evidence == "e" * 500
