@@ -86,13 +86,18 @@ def _cannot_edit(user, post, *rest) -> str | None:
     return None if can_edit(user, post) else refusal(can_edit, user, post)
 
 
+def _newest(user, post, later_editor_ids: set[int]) -> str | None:
+    return None if later_editor_ids else "This is already the newest revision."
+
+
 @person_rule(
     "A moderator has edited this post since; ask a moderator to roll it back.",
-    reasons=(_cannot_edit,),
+    reasons=(_cannot_edit, _newest),
 )
 def can_rollback(user, post, later_editor_ids: set[int]) -> bool:
-    """Authors roll back their own edits, but not past a moderator's: that is for moderators."""
-    if not can_edit(user, post):
+    """Authors roll back their own edits, but not past a moderator's: that is for moderators.
+    There must be a later revision to undo: "rolling back" to the newest is no change."""
+    if not later_editor_ids or not can_edit(user, post):
         return False
     return can_moderate(user) or later_editor_ids <= {post.author_id}
 

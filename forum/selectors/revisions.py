@@ -28,6 +28,6 @@ def revision_history(*, post: Question | Answer, viewer: User) -> list[RevisionE
     for index, revision in enumerate(revisions):
         card = editor_card(revision, post, viewer)
         later = {r.editor_id for r in revisions[index + 1 :]}
-        allowed = bool(later) and can_rollback(viewer, post, later)
+        allowed = can_rollback(viewer, post, later)
         entries.append(RevisionEntry(revision, card, allowed))
     return entries

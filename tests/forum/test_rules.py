@@ -64,6 +64,8 @@ def test_rolling_back_needs_the_right_to_edit_first_then_no_moderator_edit_since
     said = refusal(can_rollback, answer.author, answer, {mod.pk})
     assert said == "A moderator has edited this post since; ask a moderator to roll it back."
     assert can_rollback(mod, answer, {mod.pk})
+    assert not can_rollback(mod, answer, set())  # nothing later to undo
+    assert refusal(can_rollback, mod, answer, set()) == "This is already the newest revision."
 
 
 def test_a_deleted_contribution_and_what_hangs_off_it_are_seen_by_moderators_only():

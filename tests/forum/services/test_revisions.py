@@ -69,6 +69,14 @@ class TestRollback:
             )
         assert answer.revisions.count() == 2
 
+    def test_the_newest_revision_cannot_be_rolled_back_to(self):
+        answer = AnswerFactory()
+        answer_edit(answer=answer, editor=answer.author, body="b" * 40)
+        newest = answer.revisions.get(number=2)
+        with pytest.raises(ActionNotAllowed, match="already the newest revision"):
+            post_rollback(post=fresh(answer), revision=newest, editor=answer.author)
+        assert answer.revisions.count() == 2  # no empty revision recorded
+
     def test_a_moderators_rollback_is_audited(self):
         answer = AnswerFactory()
         answer_edit(answer=answer, editor=answer.author, body="b" * 40)
