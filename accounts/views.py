@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
@@ -9,7 +8,7 @@ from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public
 from accounts.services import profile_update as update
 from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS
-from core.http import form_data
+from core.http import form_data, login_required
 from core.rules import require
 
 

@@ -27,6 +27,9 @@ def test_editing_needs_a_login(client):
     for response in (client.get(EDIT_URL), client.post(EDIT_URL, {"display_name": "x"})):
         assert response.status_code == 302
         assert response.url.startswith(reverse("account_login"))
+    # htmx swaps responses into the page; a login form there would be nonsense
+    response = client.get(EDIT_URL, headers={"HX-Request": "true"})
+    assert response.headers["HX-Redirect"].startswith(reverse("account_login"))
 
 
 def test_a_person_edits_their_own_profile(client):
