@@ -5,7 +5,11 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from forum.models import Notification
-from forum.notifications import unread_key
+
+
+def unread_key(user_id: int) -> str:
+    """Where a person's unread count is kept between requests (the services forget it)."""
+    return f"forum:unread:{user_id}"
 
 
 def _notifications(recipient: User) -> QuerySet[Notification]:

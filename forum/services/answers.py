@@ -11,9 +11,9 @@ from core.rules import require
 from forum import freshness, identity, reputation
 from forum.markdown import render_markdown
 from forum.models import Answer, Notification, Question
-from forum.notifications import notify
 from forum.rules import can_accept, can_answer, can_edit
 from forum.search.index import index_answer_added, index_question
+from forum.services.notifications import notify
 from forum.services.posting import create_once, edited, existing, record_revision
 
 

@@ -12,8 +12,8 @@ from core.text import one_line
 from forum import freshness, identity
 from forum.markdown import render_inline
 from forum.models import Answer, Comment, Notification, Question, post_link
-from forum.notifications import notify
 from forum.rules import can_comment
+from forum.services.notifications import notify
 from forum.services.posting import create_once, existing
 
 

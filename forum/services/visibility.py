@@ -10,9 +10,9 @@ from accounts.models import User
 from core.rules import require
 from forum import freshness, tallies
 from forum.models import Answer, Comment, Question, thread_of
-from forum.notifications import unread_changed_about
 from forum.rules import can_delete
 from forum.search.index import index_question
+from forum.services.notifications import unread_changed_about
 
 Contribution = Question | Answer | Comment
 AUTHOR_DELETED = "Deleted by its author"  # the reason an author's own deletion records

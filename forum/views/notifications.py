@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from core.http import login_required
-from forum.notifications import notifications_mark_read as mark_read
 from forum.selectors.notifications import notification_list as notifications_of
+from forum.services.notifications import notifications_mark_read as mark_read
 
 
 @require_safe

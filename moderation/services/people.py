@@ -10,7 +10,7 @@ from accounts.rules import can_moderate
 from core.rules import require
 from forum.identity import names_author
 from forum.models import Notification, thread_of
-from forum.notifications import notify_warning
+from forum.services.notifications import notify_warning
 from forum.services.visibility import Contribution
 from moderation.audit import Action, record
 from moderation.models import Flag, Suspension

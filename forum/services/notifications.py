@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.pagecache import bump, person
 from forum.identity import notification_actor
 from forum.models import Answer, Comment, Notification, Question
+from forum.selectors.notifications import unread_key
 from forum.tasks import send_notification_email
 
 
@@ -52,11 +53,6 @@ def notify_warning(*, recipient, moderator, question, answer=None, comment=None,
             message=message.strip(),
         )
     )
-
-
-def unread_key(user_id: int) -> str:
-    """Where a person's unread count is kept between requests (forum.selectors reads it)."""
-    return f"forum:unread:{user_id}"
 
 
 def _unread_changed(user_id: int) -> None:
