@@ -16,7 +16,7 @@ from taggit.models import Tag
 
 from accounts.models import User
 from core.memo import Recently
-from forum import freshness, permissions, related, reputation, search, tallies
+from forum import edits, freshness, permissions, related, reputation, search, tallies
 from forum.markdown import excerpt, render_inline, render_markdown
 from forum.models import (
     Answer,
@@ -168,11 +168,13 @@ def question_edit(
     level: Level,
     tags: list[str],
     reason: str = "",
+    base_revision: int | None = None,
 ) -> Question:
     # Lock the row: concurrent edits take turns, so revision numbers never collide, and the
     # rule is checked against the post as it is now (it may have been locked meanwhile).
     question = Question.objects.select_for_update().get(pk=question.pk)
     require(permissions.can_edit, editor, question)
+    edits.check_base(question, base_revision)  # saved over by someone else: EditConflict
     now = timezone.now()
     body_html = render_markdown(body)
     old_level, old_tags = question.level_id, _tag_ids(question)
@@ -258,11 +260,14 @@ def answer_create(
 
 
 @transaction.atomic
-def answer_edit(*, answer: Answer, editor: User, body: str, reason: str = "") -> Answer:
+def answer_edit(
+    *, answer: Answer, editor: User, body: str, reason: str = "", base_revision: int | None = None
+) -> Answer:
     answer = (
         Answer.objects.select_for_update(of=("self",)).select_related("question").get(pk=answer.pk)
     )  # as in question_edit: one edit at a time, checked against the current state
     require(permissions.can_edit, editor, answer)
+    edits.check_base(answer, base_revision)
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
         body=body, body_html=render_markdown(body), edited_at=now

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import Page, list_page, page_number
-from forum import freshness, ratelimit, selectors, services
+from forum import edits, freshness, ratelimit, selectors, services
 from forum.forms import (
     AnswerEditForm,
     AnswerForm,
@@ -324,32 +324,40 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "body": question.body,
         "level": question.level.slug,
         "tags": ", ".join(sorted(question.tags.names())),
+        "base_revision": edits.latest_number(question),
     }
     form = QuestionEditForm(form_data(request), initial=initial)
-    preview = None
+    preview = conflict = None
     if request.method == "POST" and form.is_valid():
         preview = _preview(request, form)
         if preview is None:
             ratelimit.hit(request, "edit")
-            question = services.question_edit(
-                question=question,
-                editor=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                level=form.cleaned_data["level"],
-                tags=form.cleaned_data["tags"],
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, "Your changes are saved.")
-            return redirect(question)
+            try:
+                question = services.question_edit(
+                    question=question,
+                    editor=request.user,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    level=form.cleaned_data["level"],
+                    tags=form.cleaned_data["tags"],
+                    reason=form.cleaned_data["reason"],
+                    base_revision=form.cleaned_data["base_revision"],
+                )
+            except edits.EditConflict as error:
+                conflict, form = error, edits.reopened(form, error, initial=initial)
+            else:
+                messages.success(request, "Your changes are saved.")
+                return redirect(question)
     context = {
         "form": form,
         "preview": preview,
+        "conflict": conflict,
         "question": question,
         "tag_suggestions": selectors.tag_suggestions(),
         "editing": True,
     }
-    return render(request, "forum/question_form.html", context, status=_form_status(form))
+    status = 409 if conflict else _form_status(form)
+    return render(request, "forum/question_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -357,19 +365,27 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _item_or_404(request, "answer", pk)
     require(can_edit, request.user, answer)
-    form = AnswerEditForm(form_data(request), initial={"body": answer.body})
+    initial = {"body": answer.body, "base_revision": edits.latest_number(answer)}
+    form = AnswerEditForm(form_data(request), initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         ratelimit.hit(request, "edit")
-        services.answer_edit(
-            answer=answer,
-            editor=request.user,
-            body=form.cleaned_data["body"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, "Your changes are saved.")
-        return redirect(answer)
-    context = {"form": form, "answer": answer, "question": answer.question}
-    return render(request, "forum/answer_form.html", context, status=_form_status(form))
+        try:
+            services.answer_edit(
+                answer=answer,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                reason=form.cleaned_data["reason"],
+                base_revision=form.cleaned_data["base_revision"],
+            )
+        except edits.EditConflict as error:
+            conflict, form = error, edits.reopened(form, error, initial=initial)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(answer)
+    context = {"form": form, "answer": answer, "question": answer.question, "conflict": conflict}
+    status = 409 if conflict else _form_status(form)
+    return render(request, "forum/answer_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
