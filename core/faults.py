@@ -62,6 +62,7 @@ def unavailable(request: HttpRequest, *, service: str = "database") -> HttpRespo
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # our own one line says why; django.request need not add one
     return response
 
 

@@ -34,6 +34,7 @@ def test_an_outage_in_a_view_is_a_503_page(rf, error):
     assert response["Retry-After"] == str(faults.RETRY_AFTER_SECONDS)
     assert response["Cache-Control"] == "no-store"
     assert b"back in a moment" in response.content
+    assert response._has_been_logged  # one line of ours, not django.request's as well
 
 
 def test_an_outage_behind_another_error_is_found(rf):
