@@ -115,8 +115,10 @@ def test_the_worker_waits_for_the_database_instead_of_exiting():
         mock.patch.object(worker.Worker, "run", upstream_run),
         mock.patch.object(RecoveringWorker, "_start_recovery"),
         mock.patch.object(worker.time, "sleep") as sleep,
+        mock.patch.object(worker, "connections") as connections,  # the test's own stays open
     ):
         w.run()
+    connections.close_all.assert_called_once()
     assert runs == []
     sleep.assert_called_once_with(1.0)
     assert _status(interrupted) == READY
