@@ -10,9 +10,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Ports of bench-scale's own throwaway PostgreSQL and Redis (the tests use 5433).
 BENCH_PG_PORT    ?= 5434
 BENCH_REDIS_PORT ?= 6390
+# Ports of the fault drills' own PostgreSQL and Redis (drills/run.py: DRILLS_PORT, DRILLS_SMTP_PORT).
+DRILLS_PG_PORT    ?= 5445
+DRILLS_REDIS_PORT ?= 6398
 
 .PHONY: help install run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
-        screenshots bench bench-scale lock clean
+        screenshots bench bench-scale drills lock clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,6 +88,12 @@ bench-scale: install  ## Load-test every page: PostgreSQL, Redis, gunicorn, wrk 
 	@echo "=== Load test (bench/scale.py) ==="
 	RUNGS_PG_PORT=$(BENCH_PG_PORT) RUNGS_REDIS_PORT=$(BENCH_REDIS_PORT) \
 	  scripts/with-postgres scripts/with-redis $(PY) -m bench.scale
+
+drills: install  ## Fault drills, concurrency and a soak on the real stack (docs/operations.md)
+	scripts/ensure-system-packages
+	@echo "=== Fault drills (drills/run.py) ==="
+	RUNGS_PG_PORT=$(DRILLS_PG_PORT) RUNGS_REDIS_PORT=$(DRILLS_REDIS_PORT) \
+	  scripts/with-postgres scripts/with-redis $(PY) -m drills.run
 
 lock:  ## Re-resolve pyproject.toml's ranges into requirements.lock
 	rm -rf /tmp/rungs-lock && "$$(scripts/find-python)" -m venv /tmp/rungs-lock

@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 
+from forum.edits import base_revision_field
 from forum.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH
 from forum.tags import MAX_TAGS, TagError, parse_tags
 from ladder.models import Level
@@ -77,6 +78,7 @@ class QuestionEditForm(QuestionForm):
     is_anonymous = None
     client_token = None
     reason = _edit_summary_field()
+    base_revision = base_revision_field()
 
 
 class AnswerForm(forms.Form):
@@ -99,6 +101,7 @@ class AnswerEditForm(AnswerForm):
     is_anonymous = None
     client_token = None
     reason = _edit_summary_field()
+    base_revision = base_revision_field()
 
 
 class ReasonForm(forms.Form):

@@ -1,11 +1,12 @@
 """Background work. In production `manage.py db_worker` runs these; tests run them at once."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.mail import send_once
 from core.text import one_line
 from forum import related
 from forum.identity import actor_name
@@ -28,15 +29,15 @@ def send_notification_email(notification_id: int) -> bool:
         "link": settings.SITE_URL + notification.get_absolute_url(),
         "settings_link": settings.SITE_URL + reverse("accounts:profile_edit"),
     }
-    send_mail(
+    message = EmailMessage(
         subject=one_line(
             f"[Rungs] {actor} {notification.get_kind_display()}: {notification.question.title}"
         )[:200],
-        message=render_to_string("forum/email/notification.txt", context),
-        from_email=None,
-        recipient_list=[notification.recipient.email],
+        body=render_to_string("forum/email/notification.txt", context),
+        to=[notification.recipient.email],
     )
-    return True
+    # Once per notification, however often the task runs (a retry, a worker killed halfway).
+    return send_once(f"notification:{notification.pk}", message)
 
 
 @task()

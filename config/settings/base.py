@@ -35,8 +35,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "taggit",
     "django_htmx",
+    "core",  # before django_tasks_db: its `db_worker` command is core's (core/worker.py)
     "django_tasks_db",
-    "core",
     "accounts",
     "ladder",
     "forum",
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.faults.ServiceUnavailableMiddleware",  # database or cache down: a 503 page
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,6 +93,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database that cannot be reached answers a 503 within seconds instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds rate-limit counters, page generations and cached pages, so every app server
@@ -101,7 +105,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.ReusingRedisCache",
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rungs",
         }
@@ -141,6 +145,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # ask with a "Remember me" box
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rungs] "
 ACCOUNT_USERNAME_BLACKLIST = ["admin", "moderator", "anonymous", "rungs", "staff", "support"]
+# Account e-mails (verification, password reset) go through the task worker, never the request.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Django 6.1 mailers. Local and test settings swap the backend.
 MAILERS = {
@@ -161,6 +167,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work through django.tasks, stored in the database; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The worker's safety net (core/worker.py): a task still running after RUNGS_TASK_TIMEOUT
+# seconds lost its worker and is queued again; one that failed on a passing error (mail server,
+# database or cache unreachable) is retried after RUNGS_TASK_RETRY_SECONDS, doubling up to an
+# hour, RUNGS_TASK_ATTEMPTS attempts in all; the worker looks every RUNGS_TASK_RECOVERY_SECONDS.
+RUNGS_TASK_TIMEOUT = env_int("RUNGS_TASK_TIMEOUT", 600)
+RUNGS_TASK_RETRY_SECONDS = env_int("RUNGS_TASK_RETRY_SECONDS", 30)
+RUNGS_TASK_ATTEMPTS = env_int("RUNGS_TASK_ATTEMPTS", 20)
+RUNGS_TASK_RECOVERY_SECONDS = env_int("RUNGS_TASK_RECOVERY_SECONDS", 15)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -219,6 +233,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A database or cache outage is one line per request, not a traceback (core/faults.py).
+    "filters": {"outages": {"()": "core.faults.OutageLogFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["outages"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.rules import require
-from forum import freshness, identity, reputation
+from forum import edits, freshness, identity, reputation
 from forum.markdown import render_markdown
 from forum.models import Answer, Notification, Question
 from forum.rules import can_accept, can_answer, can_edit
@@ -60,11 +60,14 @@ def answer_create(
 
 
 @transaction.atomic
-def answer_edit(*, answer: Answer, editor: User, body: str, reason: str = "") -> Answer:
+def answer_edit(
+    *, answer: Answer, editor: User, body: str, reason: str = "", base_revision: int | None = None
+) -> Answer:
     answer = (
         Answer.objects.select_for_update(of=("self",)).select_related("question").get(pk=answer.pk)
     )  # as in question_edit: one edit at a time, checked against the current state
     require(can_edit, editor, answer)
+    edits.check_base(answer, base_revision)
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
         body=body, body_html=render_markdown(body), edited_at=now

@@ -13,7 +13,7 @@ from accounts.models import User
 from core.memo import Recently
 from core.rules import require
 from core.text import one_line
-from forum import freshness, related, tallies
+from forum import edits, freshness, related, tallies
 from forum.markdown import excerpt, render_markdown
 from forum.models import Question, TaggedQuestion
 from forum.rules import can_ask, can_edit
@@ -98,11 +98,13 @@ def question_edit(
     level: Level,
     tags: list[str],
     reason: str = "",
+    base_revision: int | None = None,
 ) -> Question:
     # Lock the row: concurrent edits take turns, so revision numbers never collide, and the
     # rule is checked against the post as it is now (it may have been locked meanwhile).
     question = Question.objects.select_for_update().get(pk=question.pk)
     require(can_edit, editor, question)
+    edits.check_base(question, base_revision)  # saved over by someone else: EditConflict
     now = timezone.now()
     body_html = render_markdown(body)
     old_level, old_tags = question.level_id, tallies.tag_ids_of(question)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core import ratelimit
 from core.http import form_data, form_status, login_required
 from core.rules import require
+from forum import edits
 from forum.forms import AnswerEditForm, AnswerForm
 from forum.rules import can_edit
 from forum.services import answers as services
@@ -39,19 +40,27 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = contribution_or_404(request, "answer", pk)
     require(can_edit, request.user, answer)
-    form = AnswerEditForm(form_data(request), initial={"body": answer.body})
+    initial = {"body": answer.body, "base_revision": edits.latest_number(answer)}
+    form = AnswerEditForm(form_data(request), initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         ratelimit.hit(request, "edit")
-        services.answer_edit(
-            answer=answer,
-            editor=request.user,
-            body=form.cleaned_data["body"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, "Your changes are saved.")
-        return redirect(answer)
-    context = {"form": form, "answer": answer, "question": answer.question}
-    return render(request, "forum/answer_form.html", context, status=form_status(form))
+        try:
+            services.answer_edit(
+                answer=answer,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                reason=form.cleaned_data["reason"],
+                base_revision=form.cleaned_data["base_revision"],
+            )
+        except edits.EditConflict as error:
+            conflict, form = error, edits.reopened(form, error, initial=initial)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(answer)
+    context = {"form": form, "answer": answer, "question": answer.question, "conflict": conflict}
+    status = 409 if conflict else form_status(form)
+    return render(request, "forum/answer_form.html", context, status=status)
 
 
 @require_POST

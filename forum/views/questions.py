@@ -11,7 +11,7 @@ from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import page_number
 from core.rules import require
-from forum import freshness, identity
+from forum import edits, freshness, identity
 from forum.forms import AnswerForm, QuestionEditForm, QuestionForm
 from forum.fragments import shared_posts
 from forum.markdown import render_markdown
@@ -59,32 +59,40 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "body": question.body,
         "level": question.level.slug,
         "tags": ", ".join(sorted(question.tags.names())),
+        "base_revision": edits.latest_number(question),
     }
     form = QuestionEditForm(form_data(request), initial=initial)
-    shown = None
+    shown = conflict = None
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
             ratelimit.hit(request, "edit")
-            question = services.question_edit(
-                question=question,
-                editor=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                level=form.cleaned_data["level"],
-                tags=form.cleaned_data["tags"],
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, "Your changes are saved.")
-            return redirect(question)
+            try:
+                question = services.question_edit(
+                    question=question,
+                    editor=request.user,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    level=form.cleaned_data["level"],
+                    tags=form.cleaned_data["tags"],
+                    reason=form.cleaned_data["reason"],
+                    base_revision=form.cleaned_data["base_revision"],
+                )
+            except edits.EditConflict as error:
+                conflict, form = error, edits.reopened(form, error, initial=initial)
+            else:
+                messages.success(request, "Your changes are saved.")
+                return redirect(question)
     context = {
         "form": form,
         "preview": shown,
+        "conflict": conflict,
         "question": question,
         "tag_suggestions": tag_suggestions(),
         "editing": True,
     }
-    return render(request, "forum/question_form.html", context, status=form_status(form))
+    status = 409 if conflict else form_status(form)
+    return render(request, "forum/question_form.html", context, status=status)
 
 
 @require_POST

@@ -27,7 +27,9 @@
     const status = event.detail.xhr.status;
     const text = status === 429
       ? "You are voting very fast. Please wait a few minutes and try again."
-      : "That did not work. Please reload the page and try again.";
+      : status === 503
+        ? "Part of Rungs is restarting, so that was not saved. Please try again in a minute."
+        : "That did not work. Please reload the page and try again.";
     let box = document.getElementById("htmx-error");
     if (!box) {
       box = document.createElement("p");
