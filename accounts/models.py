@@ -7,6 +7,9 @@ from django.utils import timezone
 from accounts.bands import Band
 from accounts.validators import not_anonymous, single_line
 
+# How a person whose account is deleted is shown wherever their posts are (docs/privacy.md).
+DELETED_MEMBER = "Deleted member"
+
 
 class User(AbstractUser):
     """A person on Rungs. Public identity is the username (handle) and display name."""
@@ -55,6 +58,11 @@ class User(AbstractUser):
     suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
     suspension_reason = models.CharField(max_length=300, blank=True, editable=False)
 
+    # Set when the person deleted their account (accounts.services.account_erase): the row
+    # stays so that their posts, votes and reputation keep pointing somewhere, but everything
+    # personal in it is gone and the site calls them "Deleted member".
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = UserManager()
 
     class Meta:
@@ -76,7 +84,14 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        if self.is_erased:
+            return DELETED_MEMBER
         return self.display_name or self.username
+
+    @property
+    def is_erased(self) -> bool:
+        """The person deleted their account: nothing about them may be shown any more."""
+        return self.erased_at is not None
 
     @property
     def is_suspended(self) -> bool:

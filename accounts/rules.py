@@ -40,3 +40,10 @@ def can_moderate(user) -> bool:
 def can_edit_profile(user) -> bool:
     """A suspended person's name and headline show on every post they wrote: frozen too."""
     return may_act(user)
+
+
+@rule("Log in to delete your account.")
+def can_delete_account(user) -> bool:
+    """Anyone signed in may leave, suspended or not: a suspension limits taking part, never
+    the right to take one's data away."""
+    return signed_in(user)

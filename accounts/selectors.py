@@ -1,3 +1,4 @@
+from allauth.account.models import EmailAddress
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -6,3 +7,35 @@ from accounts.models import User
 def user_get_public(*, username: str) -> User:
     """An active person by handle, or 404: deactivated accounts have no public page."""
     return get_object_or_404(User, username=username, is_active=True)
+
+
+def personal_data(*, user: User) -> dict:
+    """What the account row and its e-mail addresses hold about the person, for their export
+    (privacy.selectors). Moderation fields are left to moderation; the password hash is not
+    data anyone gave in a usable form."""
+    return {
+        "account": {
+            "id": user.pk,
+            "username": user.username,
+            "email": user.email,
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "headline": user.headline,
+            "company": user.company,
+            "level_code": user.level_code,
+            "band": user.band,
+            "band_chosen_by_you": user.band_overridden,
+            "reputation": user.reputation,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "settings": {
+            "email_notifications": user.email_notifications,
+            "show_readiness_on_profile": user.show_readiness,
+        },
+        "email_addresses": [
+            {"email": address.email, "primary": address.primary, "verified": address.verified}
+            for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+        ],
+    }

@@ -1,4 +1,9 @@
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.bands import Band, band_for_level_code
 from accounts.models import User
@@ -47,4 +52,70 @@ def profile_update(
         ]
     )
     bump(person(user.pk))  # their name and headline on their own stored pages
+    return user
+
+
+# The handle a deleted account is left with: says nothing about who it was.
+ERASED_USERNAME_PREFIX = "deleted-"
+ERASED_FIELDS = [
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "display_name",
+    "headline",
+    "company",
+    "level_code",
+    "band",
+    "band_overridden",
+    "show_readiness",
+    "email_notifications",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "last_login",
+    "password",
+    "erased_at",
+]
+
+
+@transaction.atomic
+def account_erase(*, user: User) -> User:
+    """Empty what the account row says about the person, for good, and close the account.
+
+    The row itself stays (posts, votes and the reputation they earned point at it) under a
+    placeholder handle, `deleted-<random>`; the old handle is free for anyone to take. The
+    password becomes unusable, which also ends every session the person had open (Django
+    checks a hash of the password on each request), and the account is inactive, so nobody
+    can sign in as it again or reset its password (there is no e-mail address left to send a
+    link to). Their e-mail addresses go, allauth's rows too, and any linked social accounts.
+
+    Idempotent: erasing an erased account changes nothing. Who may ask for it is the caller's
+    rule (accounts.rules.can_delete_account, checked by privacy.services.account_delete, which
+    also has each app erase what it keeps about the person before this last step).
+    """
+    if user.is_erased:
+        return user
+    EmailAddress.objects.filter(user=user).delete()
+    if apps.is_installed("allauth.socialaccount"):
+        apps.get_model("socialaccount", "SocialAccount").objects.filter(user=user).delete()
+    # Moderation keeps is_moderator in step with the group (its m2m_changed receiver).
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.username = ERASED_USERNAME_PREFIX + secrets.token_hex(6)
+    user.email = ""
+    user.first_name = user.last_name = ""
+    user.display_name = user.headline = user.company = user.level_code = ""
+    user.band = ""
+    user.band_overridden = False
+    user.show_readiness = False
+    user.email_notifications = False
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.last_login = None
+    user.set_unusable_password()
+    user.erased_at = timezone.now()
+    # Named fields only: reputation and the moderation mirror move with F() elsewhere, and this
+    # object's copies of them may be stale.
+    user.save(update_fields=ERASED_FIELDS)
+    bump(person(user.pk))
     return user

@@ -13,8 +13,14 @@ def single_line(value: str) -> None:
 
 
 def not_anonymous(value: str) -> None:
-    """“Anonymous” is how anonymous posts are shown; nobody may pass themselves off as one."""
-    if value.strip().lower().startswith("anonymous"):
+    """“Anonymous” is how anonymous posts are shown, and “Deleted member” the author of posts
+    whose author deleted their account; nobody may pass themselves off as either."""
+    name = " ".join(value.split()).lower()
+    if name.startswith("anonymous"):
         raise ValidationError(
             "Choose a name that does not start with “Anonymous”.", code="reserved"
+        )
+    if name.startswith("deleted member"):
+        raise ValidationError(
+            "Choose a name that does not start with “Deleted member”.", code="reserved"
         )

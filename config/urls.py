@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("moderation.urls")),
     path("ladder/", include("ladder.urls")),
     path("growth/", include("growth.urls")),
+    path("", include("privacy.urls")),  # before accounts': /users/me/… are not profiles
     path("users/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path(

@@ -37,3 +37,8 @@ def thread_changed(question_id: int, *, lists: bool = True) -> None:
 
 def lists_changed() -> None:
     bump(LISTS)
+
+
+def threads_changed(question_ids) -> None:
+    """Many threads changed at once (a person's name on all of them), and the lists."""
+    bump(*(question(pk) for pk in sorted(set(question_ids))), LISTS)

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from accounts.bands import Band
+from accounts.models import DELETED_MEMBER
 from forum.models import Answer
 
 ANONYMOUS_FOR_MODERATORS = "an anonymous author"
@@ -53,6 +54,8 @@ def author_card(post, viewer=None) -> AuthorCard:
             is_viewer=is_viewer,
         )
     author = post.author
+    if author.is_erased:
+        return _deleted_member()
     return AuthorCard(
         name=author.public_name,
         headline=author.headline_text,
@@ -61,6 +64,19 @@ def author_card(post, viewer=None) -> AuthorCard:
         is_anonymous=False,
         is_viewer=is_viewer,
         is_moderator=author.is_moderator,
+    )
+
+
+def _deleted_member() -> AuthorCard:
+    """The author of a post whose account was deleted: a name that names nobody, no link (their
+    profile is gone), no reputation. An anonymous post of theirs stays anonymous instead."""
+    return AuthorCard(
+        name=DELETED_MEMBER,
+        headline="",
+        url=None,
+        reputation=None,
+        is_anonymous=False,
+        is_viewer=False,
     )
 
 
@@ -98,6 +114,8 @@ def moderation_card(contribution) -> AuthorCard:
             is_viewer=False,
         )
     author = contribution.author
+    if author.is_erased:
+        return _deleted_member()
     return AuthorCard(
         name=f"@{author.username}",
         headline=author.headline_text,

@@ -203,3 +203,13 @@ def plan_unshare(*, user: User, plan: Plan) -> None:
     plan.share_token = None
     plan.shared_at = None
     plan.save(update_fields=["share_token", "shared_at"])
+
+
+@transaction.atomic
+def personal_data_erase(*, owner: User) -> None:
+    """Delete every self-assessment and plan of a person who deletes their account: their
+    ratings, evidence, goals and share links go with them (a share link is a 404 at once).
+    Idempotent. Called by privacy.services.account_delete, which checks who may ask."""
+    Plan.objects.filter(owner=owner).delete()  # goals go with their plan
+    Rating.objects.filter(assessment__owner=owner).delete()
+    Assessment.objects.filter(owner=owner).delete()

@@ -14,6 +14,8 @@ def describe(target) -> tuple[str, int, str, str]:
         label = f"Answer to “{target.question.title}”"
     elif kind == "comment":
         label = f"Comment: {target.body[:120]}"
+    elif target.is_erased:  # a deleted account: its old handle is not kept anywhere
+        return kind, target.pk, target.public_name, ""
     else:
         label = f"@{target.username}"
     return kind, target.pk, label[:200], target.get_absolute_url()

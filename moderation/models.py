@@ -164,6 +164,7 @@ class AuditEntry(models.Model):
         SUSPEND = "suspend", "Suspended a person"
         LIFT_SUSPENSION = "lift-suspension", "Lifted a suspension"
         REVEAL = "reveal", "Revealed an anonymous author"
+        ERASE = "erase", "Deleted their own account"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_entries"

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
@@ -178,3 +179,26 @@ def person_record(*, person: User) -> Record:
         flagged=flagged,
         hidden=hidden,
     )
+
+
+def personal_data(*, person: User) -> dict:
+    """The flags a person raised, for their own export (privacy.selectors): what they flagged,
+    why, in their words, and what became of it."""
+    flags = Flag.objects.filter(flagger=person).select_related("answer", "comment__answer")
+    return {
+        "flags": [
+            {
+                "on": kind,
+                "on_id": pk,
+                "url": flag.contribution.get_absolute_url()
+                if kind != "question"
+                else reverse("forum:question_short", kwargs={"pk": pk}),
+                "reason": flag.get_reason_display(),
+                "text": flag.text,
+                "status": flag.status,
+                "created_at": flag.created_at,
+            }
+            for flag in flags.order_by("created_at", "id")
+            for kind, pk in [flag.key]
+        ]
+    }

@@ -62,7 +62,14 @@ from moderation.services.flags import flag_create
 from moderation.services.people import user_suspend
 from moderation.services.questions import question_close, question_lock
 from moderation.services.visibility import contribution_hide
-from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory, superuser
+from tests.factories import (
+    PASSWORD,
+    AnswerFactory,
+    CommentFactory,
+    QuestionFactory,
+    UserFactory,
+    superuser,
+)
 from tests.growth import factories as growth
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -271,6 +278,10 @@ MATRIX = [
     Entry("growth:plan_share", "turn on a plan's share link", "plan", expect=PRIVATE),
     Entry("growth:plan_unshare", "turn off a plan's share link", "shared plan",
           expect=PRIVATE),
+    # Privacy: anyone signed in deletes their own account (suspended or not); the URL names
+    # nobody, so there is no one else's account to aim at.
+    Entry("privacy:delete", "delete their own account (with their password)", "nobody",
+          expect="login  ok   ok   ok   ok   ok", data={"password": PASSWORD}),
 ]
 # fmt: on
 
@@ -579,6 +590,13 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     ),
     "growth:plan_share": lambda c: c.rows().filter(share_token__isnull=False).exists(),
     "growth:plan_unshare": lambda c: c.rows().filter(share_token__isnull=True).exists(),
+    "privacy:delete": lambda c: (
+        c.actor is not None
+        and User.objects.filter(pk=c.actor.pk, erased_at__isnull=False).exists()
+        and not User.objects.filter(pk=c.scene.author.pk, erased_at__isnull=False)
+        .exclude(pk=c.actor.pk)
+        .exists()
+    ),
 }
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "forum",
     "moderation",
     "growth",
+    "privacy",
     "seeding",
 ]
 
@@ -227,6 +228,8 @@ RUNGS_RATE_LIMITS = {
     "flag": "20/h",
     "edit": "40/h",
     "preview": "300/h",
+    # Password tries on the account deletion page (privacy/views.py).
+    "account_delete": "5/h",
 }
 
 LOGGING = {

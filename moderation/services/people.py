@@ -13,7 +13,7 @@ from forum.models import Notification, thread_of
 from forum.services.notifications import notify_warning
 from forum.services.visibility import Contribution
 from moderation.audit import Action, record
-from moderation.models import Flag, Suspension
+from moderation.models import AuditEntry, Flag, Suspension
 from moderation.rules import can_reveal, can_suspend
 from moderation.services.flags import close_flags
 
@@ -119,3 +119,17 @@ def author_reveal(*, moderator: User, contribution: Contribution, reason: str) -
         details={"user_id": contribution.author_id, "username": contribution.author.username},
     )
     return contribution.author
+
+
+@transaction.atomic
+def account_erasure_log(*, user: User) -> None:
+    """Log that a person deleted their own account: who did it is the deleted account itself,
+    named in the log only as "Deleted member" and its id, so the entry holds nothing personal.
+    Called by privacy.services.account_delete once the account is erased; once per account."""
+    if not user.is_erased:
+        raise ValueError("Log an account's deletion once it is erased.")
+    already = AuditEntry.objects.filter(
+        action=Action.ERASE, target_kind="user", target_id=user.pk
+    ).exists()
+    if not already:
+        record(actor=user, action=Action.ERASE, target=user)

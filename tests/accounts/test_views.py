@@ -74,3 +74,15 @@ def test_only_the_owner_sees_the_edit_button(client):
     assert "Edit your profile" not in client.get(person.get_absolute_url()).text
     client.force_login(person)
     assert "Edit your profile" in client.get(person.get_absolute_url()).text
+
+
+def test_the_owner_finds_their_data_and_the_way_out(client):
+    """The profile and the edit page link to the export and the deletion page; nobody else's."""
+    person, other = UserFactory(), UserFactory()
+    client.force_login(other)
+    assert reverse("privacy:delete") not in client.get(person.get_absolute_url()).text
+    client.force_login(person)
+    for page in (person.get_absolute_url(), EDIT_URL):
+        text = client.get(page).text
+        assert reverse("privacy:export") in text, page
+        assert reverse("privacy:delete") in text, page

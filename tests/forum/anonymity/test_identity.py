@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.services import account_erase
 from forum import identity
 from forum.models import Answer, Comment, Notification, Question, Revision
 from forum.services.answers import answer_edit
@@ -267,3 +268,29 @@ def test_the_migration_anonymises_comments_written_under_the_old_rule(scene):
         Notification.objects.filter(comment__author=scene.secret).values_list("actor_band")
     ) == {("mid",)}
     assert Notification.objects.get(comment=by_helper).actor == scene.helper
+
+
+# Deleted members ------------------------------------------------------------------------------
+
+
+def test_a_deleted_members_posts_name_nobody():
+    """After account_erase, a named post shows "Deleted member" with no link, headline or
+    reputation, to readers and moderators alike; an anonymous one keeps its anonymous label."""
+    person = secret_person()
+    named = QuestionFactory(author=person)
+    hidden = AnswerFactory(author=person, is_anonymous=True)
+    account_erase(user=person)
+    for card in (
+        identity.author_card(fresh(named), person),
+        identity.moderation_card(fresh(named)),
+    ):
+        assert (card.name, card.url, card.headline, card.reputation) == (
+            "Deleted member",
+            None,
+            "",
+            None,
+        )
+        assert not card.is_viewer
+    card = identity.author_card(fresh(hidden))
+    assert card.is_anonymous
+    assert card.name == LABEL
