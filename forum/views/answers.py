@@ -22,14 +22,14 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST, auto_id="answer_%s")
     if not form.is_valid():
         return render_question(request, question, answer_form=form, status=400)
-    ratelimit.hit(request, "answer")
-    answer = services.answer_create(
-        author=request.user,
-        question=question,
-        body=form.cleaned_data["body"],
-        is_anonymous=form.cleaned_data["is_anonymous"],
-        client_token=form.cleaned_data["client_token"],
-    )
+    with ratelimit.limit(request, "answer"):
+        answer = services.answer_create(
+            author=request.user,
+            question=question,
+            body=form.cleaned_data["body"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+            client_token=form.cleaned_data["client_token"],
+        )
     messages.success(request, "Your answer is posted.")
     return redirect(answer)
 
@@ -41,13 +41,13 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(can_edit, request.user, answer)
     form = AnswerEditForm(form_data(request), initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
-        ratelimit.hit(request, "edit")
-        services.answer_edit(
-            answer=answer,
-            editor=request.user,
-            body=form.cleaned_data["body"],
-            reason=form.cleaned_data["reason"],
-        )
+        with ratelimit.limit(request, "edit"):
+            services.answer_edit(
+                answer=answer,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                reason=form.cleaned_data["reason"],
+            )
         messages.success(request, "Your changes are saved.")
         return redirect(answer)
     context = {"form": form, "answer": answer, "question": answer.question}

@@ -34,16 +34,16 @@ def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
-            ratelimit.hit(request, "question")
-            question = services.question_create(
-                author=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                level=form.cleaned_data["level"],
-                tags=form.cleaned_data["tags"],
-                is_anonymous=form.cleaned_data["is_anonymous"],
-                client_token=form.cleaned_data["client_token"],
-            )
+            with ratelimit.limit(request, "question"):
+                question = services.question_create(
+                    author=request.user,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    level=form.cleaned_data["level"],
+                    tags=form.cleaned_data["tags"],
+                    is_anonymous=form.cleaned_data["is_anonymous"],
+                    client_token=form.cleaned_data["client_token"],
+                )
             return redirect(question)
     context = {"form": form, "preview": shown, "tag_suggestions": tag_suggestions()}
     return render(request, "forum/question_form.html", context, status=form_status(form))
@@ -65,16 +65,16 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
-            ratelimit.hit(request, "edit")
-            question = services.question_edit(
-                question=question,
-                editor=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                level=form.cleaned_data["level"],
-                tags=form.cleaned_data["tags"],
-                reason=form.cleaned_data["reason"],
-            )
+            with ratelimit.limit(request, "edit"):
+                question = services.question_edit(
+                    question=question,
+                    editor=request.user,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    level=form.cleaned_data["level"],
+                    tags=form.cleaned_data["tags"],
+                    reason=form.cleaned_data["reason"],
+                )
             messages.success(request, "Your changes are saved.")
             return redirect(question)
     context = {
@@ -91,9 +91,10 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def markdown_preview(request: HttpRequest) -> HttpResponse:
     """htmx: the body field rendered exactly as it will be stored."""
-    ratelimit.hit(request, "preview")
     body = request.POST.get("body", "")[:BODY_MAX_LENGTH]
-    return render(request, "forum/_preview.html", {"preview": render_markdown(body)})
+    with ratelimit.limit(request, "preview"):
+        shown = render_markdown(body)
+    return render(request, "forum/_preview.html", {"preview": shown})
 
 
 @require_safe

@@ -56,9 +56,9 @@ def post_rollback(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReasonForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The reason is too long: 300 characters at most.")
-    ratelimit.hit(request, "edit")
-    services.post_rollback(
-        post=post, revision=revision, editor=request.user, reason=form.cleaned_data["reason"]
-    )
+    with ratelimit.limit(request, "edit"):
+        services.post_rollback(
+            post=post, revision=revision, editor=request.user, reason=form.cleaned_data["reason"]
+        )
     messages.success(request, f"Rolled back to revision {revision.number}, as a new revision.")
     return redirect("forum:revisions", kind=kind, pk=post_id)
