@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.http.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

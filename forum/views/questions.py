@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import ratelimit
-from core.http import form_data, form_status, login_required, visitor_key
+from core.http import form_data, form_status, login_required, visitor_key, whole_number
 from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import page_number
@@ -131,8 +131,9 @@ def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def _expanded(request: HttpRequest) -> tuple[str, int] | None:
     """?comments=answer-12: the post whose comments are all shown."""
     kind, _, pk = request.GET.get("comments", "").partition("-")
-    if kind in ("question", "answer") and pk.isascii() and pk.isdigit():
-        return kind, int(pk)
+    number = whole_number(pk)
+    if kind in ("question", "answer") and number is not None:
+        return kind, number
     return None
 
 
