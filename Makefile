@@ -15,7 +15,7 @@ DRILLS_PG_PORT    ?= 5445
 DRILLS_REDIS_PORT ?= 6398
 
 .PHONY: help install run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
-        screenshots bench bench-scale drills lock clean
+        screenshots bench bench-markdown bench-scale drills lock clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ screenshots: install  ## Refresh the README screenshots in docs/img/
 
 bench: install  ## Print the speed figures (see bench/README.md)
 	$(PY) bench/run.py
+
+bench-markdown: install  ## Time the worst markdown we know of; fails over 50 ms a body (bench/README.md)
+	$(PY) -m bench.markdown
 
 bench-scale: install  ## Load-test every page: PostgreSQL, Redis, gunicorn, wrk (bench/README.md)
 	scripts/ensure-system-packages

@@ -1,11 +1,12 @@
 """Request parsing and small response helpers every app's views share."""
 
 import hashlib
+import re
 from functools import wraps
 from urllib.parse import urlparse
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.ratelimit import client_address
@@ -57,3 +58,37 @@ def url_with_params(request: HttpRequest, **changes) -> str:
         if value is not None:
             params[key] = value
     return f"{request.path}?{params.urlencode()}" if params else request.path
+
+
+# Up to 18 ASCII digits: every such number fits a 64-bit id column. `str.isdigit()` is not
+# enough (it accepts "²", which `int()` refuses) and `int()` alone is too much (it accepts "٣",
+# "-1", " 7 " and "1_000").
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(raw: str) -> int | None:
+    """A positive whole number as typed in a form or an address; None for anything else."""
+    return int(raw) if _WHOLE_NUMBER.fullmatch(raw) else None
+
+
+class RejectNulMiddleware:
+    """No address or query parameter of ours may contain a NUL character: nothing is named that
+    way, and PostgreSQL refuses one in a query (a 500 for whichever view passed it on). A path
+    with one names no page (404), a query string with one is a bad request (400). Form fields
+    refuse them themselves (Django's CharField does, with a message)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise Http404("No page has that address.")
+        if any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            return HttpResponseBadRequest("The address contains a NUL character.")
+        return self.get_response(request)
+
+
+def _pairs(query):
+    for key, values in query.lists():
+        for value in values:
+            yield key, value

@@ -1,16 +1,34 @@
-"""Cache-backed rate limits per person and per address, set in settings.RUNGS_RATE_LIMITS.
+"""Cache-backed rate limits, set in settings.RUNGS_RATE_LIMITS.
 
-A fixed window per period: simple, cheap (two cache operations) and good enough to stop a
-flood. Over the limit a view raises RateLimited; the middleware turns that into a 429 page
-that says when to try again.
+Who is counted: a signed-in person by their account only, whatever address they write from, so
+that people sharing an address (an office, a VPN, a proxy we do not know about) never use up
+each other's allowance; a signed-out visitor by their address (see `client_address`). Sign-up,
+log-in and password resets are allauth's and limited by address there, through the same
+RUNGS_TRUSTED_PROXIES (settings: ALLAUTH_TRUSTED_PROXY_COUNT).
+
+What is counted: only actions that went through. Every write view wraps its service call in
+`with ratelimit.limit(request, "answer"):`; the block takes one unit of the allowance when it
+starts (refused with RateLimited if none is left) and gives it back if the block raises, so a
+refused permission, a form or service error or an edit conflict costs nothing. Taking before
+and giving back after keeps the count exact under concurrent requests.
+
+A fixed window per period: simple, cheap and good enough to stop a flood. Over the limit the
+middleware turns RateLimited into a 429 page that says when to try again. The counts live in
+django.core.cache.cache; when that cache cannot count (Redis down), its error propagates and the
+write fails closed rather than going through unlimited.
 """
 
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -41,28 +59,52 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def hit(request: HttpRequest, action: str) -> None:
-    """Count one `action` for this person and this address; raise RateLimited if over."""
-    limit = settings.RUNGS_RATE_LIMITS.get(action)
-    if not limit:
+def scope(request: HttpRequest) -> str:
+    """Whose allowance an action draws on: the account, or for a signed-out visitor the
+    address."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"ip:{client_address(request)}"
+
+
+@contextmanager
+def limit(request: HttpRequest, action: str) -> Iterator[None]:
+    """Run the block as one `action` of this person (or address), if their allowance has room;
+    raise RateLimited if not. The action counts only if the block finishes without raising."""
+    setting = settings.RUNGS_RATE_LIMITS.get(action)
+    if not setting:
+        yield
         return
-    allowed, period = parse(limit)
+    allowed, period = parse(setting)
     now = int(time.time())
     window = now // period
-    retry_after = (window + 1) * period - now
-    scopes = [f"ip:{client_address(request)}"]
-    if request.user.is_authenticated:
-        scopes.append(f"user:{request.user.pk}")
-    for scope in scopes:
-        key = f"rl:{action}:{scope}:{window}"
-        cache.add(key, 0, timeout=period + 5)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period + 5)
-            count = 1
-        if count > allowed:
-            raise RateLimited(action, retry_after)
+    key = f"rl:{action}:{scope(request)}:{window}"
+    if _take(key, timeout=period + 5) > allowed:
+        _give_back(key)
+        raise RateLimited(action, retry_after=(window + 1) * period - now)
+    try:
+        yield
+    except BaseException:
+        _give_back(key)
+        raise
+
+
+def _take(key: str, *, timeout: int) -> int:
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
+def _give_back(key: str) -> None:
+    try:
+        cache.decr(key)
+    except ValueError:  # the window ended meanwhile: nothing left to give back
+        pass
+    except Exception:  # the cache went away: keep the error that brought us here
+        logger.warning("Could not give back rate-limit unit %s", key, exc_info=True)
 
 
 class RateLimitMiddleware:

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.urls import Resolver404, resolve
 
+from core.http import whole_number
 from forum.models import Question
 from moderation.models import AuditEntry, Flag, Suspension
 
@@ -11,13 +12,14 @@ _QUESTION_VIEWS = {"forum:question", "forum:question_short"}
 
 
 def question_number(pasted: str) -> int | None:
-    """The question a pasted address (full or site-relative) or bare number points at."""
+    """The question a pasted address (full or site-relative) or bare number points at; None for
+    anything else, including what no address parser can read ("http://[::1")."""
     pasted = pasted.strip()
-    if pasted.isdigit():
-        return int(pasted)
+    if (number := whole_number(pasted)) is not None:
+        return number
     try:
         match = resolve(urlsplit(pasted).path)
-    except Resolver404:
+    except (Resolver404, ValueError):
         return None
     return match.kwargs["pk"] if match.view_name in _QUESTION_VIEWS else None
 
@@ -65,6 +67,15 @@ class CloseForm(forms.Form):
                 self.add_error("duplicate_of", "Paste the address or number of a question.")
             data["original"] = original
         return data
+
+
+class FeatureForm(forms.Form):
+    """Where a question is featured: the home page, or one level's page (by its slug)."""
+
+    where = forms.SlugField(max_length=50, required=False)
+
+    def clean_where(self) -> str:
+        return self.cleaned_data["where"] or "home"
 
 
 class CurateForm(forms.Form):

@@ -44,10 +44,13 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def account_delete_confirm(request: HttpRequest) -> HttpResponse:
     require(can_delete_account, request.user)
-    if request.method == "POST":
-        ratelimit.hit(request, "account_delete")  # guessing the password, one try at a time
     form = DeleteAccountForm(form_data(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
+    confirmed = False
+    if request.method == "POST":
+        # Every password try counts, a wrong one too: it is guessing that is being limited.
+        with ratelimit.limit(request, "account_delete"):
+            confirmed = form.is_valid()
+    if confirmed:
         account_delete(user=request.user)
         logout(request)
         messages.success(request, "Your account is deleted. Thank you for your time on Rungs.")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.faults.ServiceUnavailableMiddleware",  # database or cache down: a 503 page
+    "core.http.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -216,10 +217,13 @@ LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
 
 # Moderation: this many spam or abuse flags from different people hide an item until reviewed.
 RUNGS_FLAGS_TO_HIDE = 3
-# Rate limits per person and per address, "count/period" with period s, m, h or d. Over the
-# limit, the site answers 429 and says when to try again (see core/ratelimit.py).
+# Rate limits, "count/period" with period s, m, h or d: per account for signed-in people, per
+# address only for signed-out visitors; only accepted actions count. Over the limit, the site
+# answers 429 and says when to try again (see core/ratelimit.py).
 # How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
+# allauth limits sign-up, log-in and password resets per address and must read the same one.
 RUNGS_TRUSTED_PROXIES = env_int("RUNGS_TRUSTED_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = RUNGS_TRUSTED_PROXIES
 RUNGS_RATE_LIMITS = {
     "question": "5/h",
     "answer": "20/h",

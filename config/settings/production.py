@@ -44,3 +44,8 @@ CSRF_COOKIE_SECURE = True
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     # Only behind a proxy that sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# RUNGS_TRUSTED_PROXIES (read in base.py from the environment, default 0): how many proxies of
+# yours append to X-Forwarded-For in front of gunicorn, usually 1 behind nginx or a load
+# balancer. Signed-out visitors, sign-ups and log-ins are rate-limited per address; left at 0
+# behind a proxy, every visitor has the proxy's address and they all share one allowance.
+# `manage.py check` warns (rungs.W001) when DJANGO_BEHIND_TLS_PROXY is on and this is 0.

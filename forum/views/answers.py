@@ -23,14 +23,14 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST, auto_id="answer_%s")
     if not form.is_valid():
         return render_question(request, question, answer_form=form, status=400)
-    ratelimit.hit(request, "answer")
-    answer = services.answer_create(
-        author=request.user,
-        question=question,
-        body=form.cleaned_data["body"],
-        is_anonymous=form.cleaned_data["is_anonymous"],
-        client_token=form.cleaned_data["client_token"],
-    )
+    with ratelimit.limit(request, "answer"):
+        answer = services.answer_create(
+            author=request.user,
+            question=question,
+            body=form.cleaned_data["body"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+            client_token=form.cleaned_data["client_token"],
+        )
     messages.success(request, "Your answer is posted.")
     return redirect(answer)
 
@@ -44,15 +44,15 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerEditForm(form_data(request), initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        ratelimit.hit(request, "edit")
         try:
-            services.answer_edit(
-                answer=answer,
-                editor=request.user,
-                body=form.cleaned_data["body"],
-                reason=form.cleaned_data["reason"],
-                base_revision=form.cleaned_data["base_revision"],
-            )
+            with ratelimit.limit(request, "edit"):  # a conflict is not charged
+                services.answer_edit(
+                    answer=answer,
+                    editor=request.user,
+                    body=form.cleaned_data["body"],
+                    reason=form.cleaned_data["reason"],
+                    base_revision=form.cleaned_data["base_revision"],
+                )
         except edits.EditConflict as error:
             conflict, form = error, edits.reopened(form, error, initial=initial)
         else:

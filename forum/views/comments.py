@@ -24,13 +24,13 @@ def comment_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         require(can_comment, request.user, post)
     form = CommentForm(form_data(request), auto_id=f"{kind}{pk}_%s")
     if request.method == "POST" and form.is_valid():
-        ratelimit.hit(request, "comment")
-        comment = services.comment_create(
-            author=request.user,
-            post=post,
-            body=form.cleaned_data["body"],
-            client_token=form.cleaned_data["client_token"],
-        )
+        with ratelimit.limit(request, "comment"):
+            comment = services.comment_create(
+                author=request.user,
+                post=post,
+                body=form.cleaned_data["body"],
+                client_token=form.cleaned_data["client_token"],
+            )
         return redirect(comment)
     context = {"form": form, "post": post, "question": thread_of(post)}
     template = "forum/comment_form.html" + ("#form" if request.htmx else "")

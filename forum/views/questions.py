@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import ratelimit
-from core.http import form_data, form_status, login_required, visitor_key
+from core.http import form_data, form_status, login_required, visitor_key, whole_number
 from core.marks import FORM_TOKEN_MARK
 from core.pagecache import cached_page, generations
 from core.paging import page_number
@@ -34,16 +34,16 @@ def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
-            ratelimit.hit(request, "question")
-            question = services.question_create(
-                author=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                level=form.cleaned_data["level"],
-                tags=form.cleaned_data["tags"],
-                is_anonymous=form.cleaned_data["is_anonymous"],
-                client_token=form.cleaned_data["client_token"],
-            )
+            with ratelimit.limit(request, "question"):
+                question = services.question_create(
+                    author=request.user,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    level=form.cleaned_data["level"],
+                    tags=form.cleaned_data["tags"],
+                    is_anonymous=form.cleaned_data["is_anonymous"],
+                    client_token=form.cleaned_data["client_token"],
+                )
             return redirect(question)
     context = {"form": form, "preview": shown, "tag_suggestions": tag_suggestions()}
     return render(request, "forum/question_form.html", context, status=form_status(form))
@@ -66,18 +66,18 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
-            ratelimit.hit(request, "edit")
             try:
-                question = services.question_edit(
-                    question=question,
-                    editor=request.user,
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    level=form.cleaned_data["level"],
-                    tags=form.cleaned_data["tags"],
-                    reason=form.cleaned_data["reason"],
-                    base_revision=form.cleaned_data["base_revision"],
-                )
+                with ratelimit.limit(request, "edit"):  # a conflict is not charged
+                    question = services.question_edit(
+                        question=question,
+                        editor=request.user,
+                        title=form.cleaned_data["title"],
+                        body=form.cleaned_data["body"],
+                        level=form.cleaned_data["level"],
+                        tags=form.cleaned_data["tags"],
+                        reason=form.cleaned_data["reason"],
+                        base_revision=form.cleaned_data["base_revision"],
+                    )
             except edits.EditConflict as error:
                 conflict, form = error, edits.reopened(form, error, initial=initial)
             else:
@@ -99,9 +99,10 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def markdown_preview(request: HttpRequest) -> HttpResponse:
     """htmx: the body field rendered exactly as it will be stored."""
-    ratelimit.hit(request, "preview")
     body = request.POST.get("body", "")[:BODY_MAX_LENGTH]
-    return render(request, "forum/_preview.html", {"preview": render_markdown(body)})
+    with ratelimit.limit(request, "preview"):
+        shown = render_markdown(body)
+    return render(request, "forum/_preview.html", {"preview": shown})
 
 
 @require_safe
@@ -138,8 +139,9 @@ def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def _expanded(request: HttpRequest) -> tuple[str, int] | None:
     """?comments=answer-12: the post whose comments are all shown."""
     kind, _, pk = request.GET.get("comments", "").partition("-")
-    if kind in ("question", "answer") and pk.isascii() and pk.isdigit():
-        return kind, int(pk)
+    number = whole_number(pk)
+    if kind in ("question", "answer") and number is not None:
+        return kind, number
     return None
 
 

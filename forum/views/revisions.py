@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from core import ratelimit
-from core.http import login_required
+from core.http import login_required, whole_number
 from core.rules import require
 from forum.forms import ReasonForm
 from forum.models import thread_of
@@ -26,10 +26,9 @@ def revision_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     require(can_see_history, request.user, post)
     history = revision_history(post=post, viewer=request.user)
     numbers = [entry.revision.number for entry in history]
-    try:
-        older = int(request.GET.get("from", numbers[-2] if len(numbers) > 1 else numbers[-1]))
-        newer = int(request.GET.get("to", numbers[-1]))
-    except ValueError:
+    older = whole_number(request.GET.get("from", str(numbers[max(len(numbers) - 2, 0)])))
+    newer = whole_number(request.GET.get("to", str(numbers[-1])))
+    if older is None or newer is None:
         return HttpResponseBadRequest("Revision numbers are whole numbers.")
     by_number = {entry.revision.number: entry.revision for entry in history}
     if older not in by_number or newer not in by_number:
@@ -56,9 +55,9 @@ def post_rollback(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReasonForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The reason is too long: 300 characters at most.")
-    ratelimit.hit(request, "edit")
-    services.post_rollback(
-        post=post, revision=revision, editor=request.user, reason=form.cleaned_data["reason"]
-    )
+    with ratelimit.limit(request, "edit"):
+        services.post_rollback(
+            post=post, revision=revision, editor=request.user, reason=form.cleaned_data["reason"]
+        )
     messages.success(request, f"Rolled back to revision {revision.number}, as a new revision.")
     return redirect("forum:revisions", kind=kind, pk=post_id)

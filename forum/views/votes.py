@@ -18,8 +18,8 @@ def vote_cast(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     value = {"up": 1, "down": -1}.get(request.POST.get("value", ""))
     if value is None:
         return HttpResponseBadRequest("A vote is “up” or “down”.")
-    ratelimit.hit(request, "vote")
-    outcome = services.vote_cast(user=request.user, post=post, value=value)
+    with ratelimit.limit(request, "vote"):
+        outcome = services.vote_cast(user=request.user, post=post, value=value)
     if request.htmx:
         post.score = outcome.score
         item = PostView(post=post, author=None, my_vote=outcome.value)

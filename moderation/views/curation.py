@@ -1,7 +1,7 @@
 """Curating answers and featuring questions."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
@@ -10,7 +10,7 @@ from forum.models import Feature
 from forum.selectors.threads import contribution_get_or_404
 from ladder.models import Level
 from moderation import selectors
-from moderation.forms import CurateForm
+from moderation.forms import CurateForm, FeatureForm
 from moderation.services import curation as services
 from moderation.views.shared import back, moderator, optional_reason
 
@@ -53,7 +53,10 @@ def question_feature_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     """Feature the question on the home page or its level's page, or stop featuring it there."""
     moderator(request)
     question = contribution_get_or_404(kind="question", pk=pk, viewer=request.user)
-    where = request.POST.get("where", "home")
+    form = FeatureForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Feature it on the home page or on a level's page.")
+    where = form.cleaned_data["where"]
     level = None if where == "home" else get_object_or_404(Level, slug=where)
     if services.question_feature_toggle(moderator=request.user, question=question, level=level):
         messages.success(request, "The question is featured.")

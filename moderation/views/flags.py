@@ -24,14 +24,14 @@ def flag_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     require(can_flag, request.user, contribution)
     form = FlagForm(form_data(request))
     if request.method == "POST" and form.is_valid():
-        ratelimit.hit(request, "flag")
         try:
-            services.flag_create(
-                flagger=request.user,
-                contribution=contribution,
-                reason=form.cleaned_data["reason"],
-                text=form.cleaned_data["text"],
-            )
+            with ratelimit.limit(request, "flag"):
+                services.flag_create(
+                    flagger=request.user,
+                    contribution=contribution,
+                    reason=form.cleaned_data["reason"],
+                    text=form.cleaned_data["text"],
+                )
         except services.AlreadyFlagged as already:
             messages.info(request, str(already))
             return back(request, contribution)

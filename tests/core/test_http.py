@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from core.http import form_data, login_required, url_with_params, visitor_key
+from core.http import form_data, login_required, url_with_params, visitor_key, whole_number
 from core.text import one_line
 from tests.factories import UserFactory
 
@@ -72,3 +72,35 @@ def test_a_visitor_is_their_account_or_a_hash_of_address_and_browser():
 
 def test_one_line_folds_whitespace_and_trims():
     assert one_line("  a\n\tb   c ") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("7", 7),
+        ("007", 7),
+        ("9" * 18, 10**18 - 1),
+        ("9" * 19, None),  # past a 64-bit id column
+        ("²", None),  # str.isdigit() says yes, int() says no
+        ("٣", None),  # int() says 3: not a digit anyone types in our addresses
+        ("-1", None),
+        (" 7", None),
+        ("1_000", None),
+        ("", None),
+        ("7\x00", None),
+    ],
+)
+def test_whole_number_takes_ascii_digits_only(raw, number):
+    assert whole_number(raw) == number
+
+
+class TestRejectNul:
+    def test_a_nul_in_the_path_is_404(self, client):
+        assert client.get("/users/a%00b/").status_code == 404
+
+    def test_a_nul_in_the_query_string_is_400(self, client):
+        assert client.get("/questions/?sort=new%00").status_code == 400
+        assert client.get("/questions/?x%00=1").status_code == 400
+
+    def test_other_addresses_pass(self, client, ladder):
+        assert client.get("/questions/?sort=new").status_code == 200

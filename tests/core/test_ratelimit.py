@@ -1,16 +1,20 @@
-"""Rate limits (core/ratelimit.py): set in settings, counted per person and per address, a 429
-page over the limit; the window."""
+"""Rate limits (core/ratelimit.py): set in settings, counted per person (per address only for
+signed-out visitors), only for accepted actions, a 429 page over the limit; the window."""
 
 import uuid
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from core import ratelimit
-from forum.models import Answer, Comment
-from tests.factories import QuestionFactory, UserFactory
+from forum.models import Answer, Comment, Question
+from moderation.models import Flag
+from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -82,14 +86,16 @@ class TestAnswers:
         assert post_answer(client, question, "10.0.0.4").status_code == 302
         assert Answer.objects.count() == 3
 
-    def test_per_address_whoever_signs_in(self, client, clock):
+    def test_people_sharing_an_address_do_not_share_an_allowance(self, client, clock):
+        """The attack: accounts behind one address (an office, a VPN, a proxy we were not told
+        about) used to spend everyone's allowance there. Each person has their own."""
         question = QuestionFactory()
-        for _ in range(2):
+        for _ in range(4):
             client.force_login(UserFactory())
             assert post_answer(client, question, "192.0.2.7").status_code == 302
-        client.force_login(UserFactory())
-        assert post_answer(client, question, "192.0.2.7").status_code == 429
-        assert post_answer(client, question, "192.0.2.8").status_code == 302
+            assert post_answer(client, question, "192.0.2.7").status_code == 302
+            assert post_answer(client, question, "192.0.2.7").status_code == 429
+        assert Answer.objects.count() == 8
 
     def test_the_window_resets(self, client, clock):
         question = QuestionFactory()
@@ -154,6 +160,7 @@ def test_the_default_limits_come_from_settings(settings):
         "flag": "20/h",
         "edit": "40/h",
         "preview": "300/h",
+        "account_delete": "5/h",
     }
     for limit in settings.RUNGS_RATE_LIMITS.values():
         ratelimit.parse(limit)
@@ -178,3 +185,96 @@ def test_the_default_hourly_answer_limit_shape(client, clock):
     assert "<title>Slow down · Rungs</title>" in response.text
     assert "Rita Rapid" in response.text
     assert response["Content-Type"].startswith("text/html")
+
+
+class TestOnlyAcceptedActionsCount:
+    """A refusal (permission, form, service) costs nothing: the attack was a suspended person
+    whose refused attempts used up their allowance, and a full allowance hiding the reason."""
+
+    @pytest.fixture(autouse=True)
+    def _one_answer_an_hour(self, settings):
+        settings.RUNGS_RATE_LIMITS = {"answer": "1/h", "flag": "1/h"}
+
+    def test_attempts_refused_while_suspended_are_not_charged(self, client, clock):
+        question = QuestionFactory()
+        person = UserFactory(suspended_until=timezone.now() + timedelta(days=1))
+        client.force_login(person)
+        for _ in range(3):
+            refused = post_answer(client, question)
+            assert refused.status_code == 403
+            assert "suspended" in refused.text
+        person.suspended_until = None
+        person.save(update_fields=["suspended_until"])
+        assert post_answer(client, question).status_code == 302
+        assert post_answer(client, question).status_code == 429
+        assert Answer.objects.count() == 1
+
+    def test_a_locked_thread_refuses_without_charging(self, client, clock):
+        locked = QuestionFactory()
+        Question.objects.filter(pk=locked.pk).update(locked_at=timezone.now())
+        client.force_login(UserFactory())
+        assert post_answer(client, locked).status_code == 403
+        assert post_answer(client, QuestionFactory()).status_code == 302
+
+    def test_a_service_refusal_is_not_charged(self, client, clock, settings):
+        """Flagging the same answer twice is refused by the service (already flagged)."""
+        settings.RUNGS_RATE_LIMITS = {"flag": "2/h"}
+        first, second = AnswerFactory(), AnswerFactory()
+        person = UserFactory()
+        client.force_login(person)
+        for answer in (first, first, first, second):  # the two repeats are refused
+            url = reverse("moderation:flag", args=["answer", answer.pk])
+            assert client.post(url, {"reason": "spam"}).status_code == 302
+        assert Flag.objects.filter(flagger=person).count() == 2
+        third = reverse("moderation:flag", args=["answer", AnswerFactory().pk])
+        assert client.post(third, {"reason": "spam"}).status_code == 429
+
+
+class TestScope:
+    def test_signed_in_people_are_counted_by_account_only(self, rf):
+        request = rf.post("/", REMOTE_ADDR="192.0.2.7")
+        request.user = UserFactory()
+        assert ratelimit.scope(request) == f"user:{request.user.pk}"
+
+    def test_signed_out_visitors_are_counted_by_address(self, rf):
+        request = rf.post("/", REMOTE_ADDR="192.0.2.7")
+        request.user = AnonymousUser()
+        assert ratelimit.scope(request) == "ip:192.0.2.7"
+
+    @override_settings(RUNGS_TRUSTED_PROXIES=1)
+    def test_behind_a_trusted_proxy_the_forwarded_address_counts(self, rf):
+        request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.7")
+        request.user = AnonymousUser()
+        assert ratelimit.scope(request) == "ip:192.0.2.7"
+
+    def test_allauth_reads_the_same_proxy_count(self, settings):
+        """Sign-up, log-in and password resets are limited by allauth, per address."""
+        assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.RUNGS_TRUSTED_PROXIES
+
+
+class TestTheLimitAsABlock:
+    @override_settings(RUNGS_RATE_LIMITS={"answer": "1/h"})
+    def test_a_block_that_raises_gives_its_unit_back(self, rf, clock):
+        request = rf.post("/")
+        request.user = UserFactory()
+        with pytest.raises(KeyError), ratelimit.limit(request, "answer"):
+            raise KeyError("refused")
+        with ratelimit.limit(request, "answer"):
+            pass
+        with pytest.raises(ratelimit.RateLimited), ratelimit.limit(request, "answer"):
+            pytest.fail("the block must not run over the limit")
+
+    @override_settings(RUNGS_RATE_LIMITS={"answer": "2/h"})
+    def test_a_cache_that_cannot_count_fails_closed(self, client, clock, monkeypatch):
+        """With Redis down the count raises; the write is refused rather than let through
+        unlimited (core.cache's degrading backend turns that into a 503 page)."""
+
+        def unreachable(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        question = QuestionFactory()
+        client.force_login(UserFactory())
+        monkeypatch.setattr(ratelimit.cache, "incr", unreachable)
+        with pytest.raises(ConnectionError):
+            post_answer(client, question)
+        assert not Answer.objects.exists()

@@ -1,0 +1,62 @@
+"""The most hostile markdown we know of, for the benchmark (bench/markdown.py) and the tests
+that check what comes out: each entry makes a text of the given length."""
+
+from collections.abc import Callable
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda length: (unit * (length // len(unit) + 1))[:length]
+
+
+def _nested_brackets(length: int) -> str:
+    half = length // 2
+    return "[" * half + "]" * (length - half)
+
+
+def _nested_list(length: int) -> str:
+    lines, depth = [], 0
+    while sum(map(len, lines)) < length:
+        lines.append("  " * depth + "- x\n")
+        depth += 1
+    return "".join(lines)[:length]
+
+
+def _table(length: int) -> str:
+    return ("| a | b |\n|---|---|\n" + "| x | y |\n" * length)[:length]
+
+
+WORST_CASES: dict[str, Callable[[int], str]] = {
+    "unclosed [": _repeat("["),
+    "unclosed ![": _repeat("!["),
+    "nested [[…]]": _nested_brackets,
+    "[a](": _repeat("[a]("),
+    "[a][": _repeat("[a]["),
+    "[![": _repeat("[!["),
+    "](": _repeat("]("),
+    "![](": _repeat("![]("),
+    "[a]: b definitions": _repeat("[a]: b\n"),
+    "*": _repeat("*"),
+    "_": _repeat("_"),
+    "*a ": _repeat("*a "),
+    "*_ mixed": _repeat("*_"),
+    "**a": _repeat("**a"),
+    "a*": _repeat("a*"),
+    "<": _repeat("<"),
+    "<a ": _repeat("<a "),
+    "<http://a": _repeat("<http://a"),
+    "`": _repeat("`"),
+    "`a ": _repeat("`a "),
+    "[`": _repeat("[`"),
+    "> nested quotes": _repeat("> "),
+    "nested list": _nested_list,
+    "- - -": _repeat("- "),
+    "&": _repeat("&"),
+    "\\": _repeat("\\"),
+    "~": _repeat("~"),
+    "|": _repeat("|"),
+    "table rows": _table,
+    "bare URLs": _repeat("http://a.b/ "),
+    "links": _repeat("[ab](http://e.com/) "),
+    "emphasis": _repeat("*ab* "),
+    "code spans": _repeat("`ab` "),
+}
