@@ -30,9 +30,10 @@ urlpatterns = [
     path("moderation/question/<int:pk>/reopen/", questions.question_reopen, name="reopen"),
     path("moderation/question/<int:pk>/lock/", questions.question_lock, name="lock"),
     path("moderation/question/<int:pk>/unlock/", questions.question_unlock, name="unlock"),
+    path("moderation/question/<int:pk>/feature/", curation.question_feature, name="feature"),
     path(
-        "moderation/question/<int:pk>/feature/",
-        curation.question_feature_toggle,
-        name="feature",
+        "moderation/question/<int:pk>/unfeature/",
+        curation.question_unfeature_from,
+        name="unfeature_question",
     ),
 ]

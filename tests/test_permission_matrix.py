@@ -260,6 +260,8 @@ MATRIX = [
           expect=MODERATED, suspended="moderator"),
     Entry("moderation:feature", "feature a question on the home page", "question",
           expect=MODERATED, data={"where": "home"}, suspended="moderator"),
+    Entry("moderation:unfeature_question", "stop featuring a question on the home page",
+          "featured question", expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
           expect="login  ok   ok   ok   ok   403", data=PROFILE),
     # Growth: private to the owner ("author"); anyone else, moderators included, gets a 404.
@@ -500,6 +502,13 @@ def _locked_question(moderator: User) -> Scene:
     return scene
 
 
+@target("featured question")
+def _featured_question(moderator: User) -> Scene:
+    scene = _question(moderator)
+    question_feature(moderator=moderator, question=scene.target, level=None)
+    return scene
+
+
 @target("shared plan")
 def _shared_plan(moderator: User) -> Scene:
     owner = UserFactory()
@@ -573,6 +582,9 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "moderation:unlock": lambda c: c.rows().filter(locked_at__isnull=True).exists(),
     "moderation:unfeature": lambda c: not Feature.objects.filter(pk=c.scene.target.pk).exists(),
     "moderation:feature": lambda c: Feature.objects.filter(question_id=c.scene.pk).exists(),
+    "moderation:unfeature_question": lambda c: (
+        not Feature.objects.filter(question_id=c.scene.pk).exists()
+    ),
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
     ).exists(),

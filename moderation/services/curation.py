@@ -71,14 +71,14 @@ def _feature_new(moderator: User, question: Question, level: Level | None) -> Fe
 
 
 @transaction.atomic
-def question_feature_toggle(*, moderator: User, question: Question, level: Level | None) -> bool:
-    """Feature the question there, or stop featuring it if it is. True when now featured."""
+def question_unfeature_from(*, moderator: User, question: Question, level: Level | None) -> bool:
+    """Stop featuring the question on the home page (level None) or its level's page. Idempotent:
+    False when it was not featured there (a second click changes nothing)."""
     require(can_moderate, moderator)
     if existing := _feature_of(question, level):
         question_unfeature(moderator=moderator, feature=existing)
-        return False
-    _feature_new(moderator, question, level)
-    return True
+        return True
+    return False
 
 
 @transaction.atomic

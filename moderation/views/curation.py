@@ -1,12 +1,13 @@
 """Curating answers and featuring questions."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from core.http import login_required
-from forum.models import Feature
+from forum.models import Feature, Question
 from forum.selectors.threads import contribution_get_or_404
 from ladder.models import Level
 from moderation import selectors
@@ -47,21 +48,34 @@ def features_by_page(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/featured.html", context)
 
 
-@require_POST
-@login_required
-def question_feature_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    """Feature the question on the home page or its level's page, or stop featuring it there."""
+def _featured_where(request: HttpRequest, pk: int) -> tuple[Question, Level | None]:
+    """The question, and where the button said: the home page (None) or a level's page."""
     moderator(request)
     question = contribution_get_or_404(kind="question", pk=pk, viewer=request.user)
     form = FeatureForm(request.POST)
     if not form.is_valid():
-        return HttpResponseBadRequest("Feature it on the home page or on a level's page.")
+        raise BadRequest("Feature it on the home page or on a level's page.")
     where = form.cleaned_data["where"]
-    level = None if where == "home" else get_object_or_404(Level, slug=where)
-    if services.question_feature_toggle(moderator=request.user, question=question, level=level):
-        messages.success(request, "The question is featured.")
-    else:
-        messages.info(request, "The question is no longer featured there.")
+    return question, None if where == "home" else get_object_or_404(Level, slug=where)
+
+
+@require_POST
+@login_required
+def question_feature(request: HttpRequest, pk: int) -> HttpResponse:
+    """Feature the question on the home page or its level's page (again: no change)."""
+    question, level = _featured_where(request, pk)
+    services.question_feature(moderator=request.user, question=question, level=level)
+    messages.success(request, "The question is featured.")
+    return redirect(question)
+
+
+@require_POST
+@login_required
+def question_unfeature_from(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop featuring the question there (again: no change)."""
+    question, level = _featured_where(request, pk)
+    services.question_unfeature_from(moderator=request.user, question=question, level=level)
+    messages.info(request, "The question is no longer featured there.")
     return redirect(question)
 
 

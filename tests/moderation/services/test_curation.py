@@ -16,8 +16,8 @@ from moderation.services.curation import (
     answer_uncurate,
     feature_move,
     question_feature,
-    question_feature_toggle,
     question_unfeature,
+    question_unfeature_from,
 )
 from moderation.services.visibility import contribution_hide, contribution_restore
 from tests.factories import (
@@ -173,8 +173,13 @@ def test_a_question_is_featured_on_its_own_level_only(ladder):
     assert not Feature.objects.exists()
 
 
-def test_the_feature_toggle_features_then_unfeatures(ladder):
+def test_featuring_and_unfeaturing_twice_change_nothing_the_second_time(ladder):
     question, mod = QuestionFactory(), moderator()
-    assert question_feature_toggle(moderator=mod, question=question, level=None)
-    assert not question_feature_toggle(moderator=mod, question=question, level=None)
+    first = question_feature(moderator=mod, question=question, level=None)
+    assert question_feature(moderator=mod, question=question, level=None) == first
+    assert Feature.objects.count() == 1
+    assert question_unfeature_from(moderator=mod, question=question, level=None)
+    assert not question_unfeature_from(moderator=mod, question=question, level=None)
     assert not Feature.objects.exists()
+    actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
+    assert actions == ["feature", "unfeature"]  # the repeated clicks left no trace

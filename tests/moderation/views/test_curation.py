@@ -77,13 +77,22 @@ class TestFeature:
         page = mod_client.get(second.get_absolute_url()).text
         assert "Unfeature from home" in page
         assert "Unfeature from mid-level engineer page" in page
-        response = mod_client.post(url("feature", second.pk), {"where": "mid"})
+        response = mod_client.post(url("unfeature_question", second.pk), {"where": "mid"})
         assert "no longer featured there" in follow_messages(mod_client, response)
         assert (
             "Featured at this level"
             not in client.get(reverse("forum:level_questions", args=["mid"])).text
         )
         assert mod_client.post(url("feature", first.pk), {"where": "nowhere"}).status_code == 404
+
+    def test_a_double_click_on_feature_or_unfeature_keeps_the_intent(self, mod_client, client):
+        question = QuestionFactory(title="Featured once however often it is clicked")
+        for _ in range(2):
+            mod_client.post(url("feature", question.pk), {"where": "home"})
+        assert Feature.objects.filter(question=question, level=None).count() == 1
+        for _ in range(2):
+            mod_client.post(url("unfeature_question", question.pk), {"where": "home"})
+        assert not Feature.objects.filter(question=question).exists()
 
     def test_the_featured_page_orders_and_unfeatures(self, mod_client, client):
         a, b, c = (QuestionFactory(title=f"Featured question number {n} here") for n in "ABC")
