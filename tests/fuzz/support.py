@@ -72,7 +72,7 @@ class FuzzCase(TestCase):
         Returns the response and the tables whose row counts changed."""
         before = row_counts()
         response = browser.post(url, data) if method == "post" else browser.get(url, data)
-        assert response.status_code < 500, (url, data, response.status_code)
+        assert response.status_code < 500, (form, url, data, response.status_code)
         writes = changed(before, row_counts())
         response.writes = writes
         return response
