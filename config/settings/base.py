@@ -199,8 +199,8 @@ SECURE_CSP = {
 
 LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
 
-# Moderation: this many spam or abuse flags from different people hide an item until reviewed.
-RUNGS_FLAGS_TO_HIDE = 3
+# Moderation: how much flags weigh and how much weight hides an item lives in
+# accounts/standing.py (docs/moderation.md, "Flag weight").
 # Rate limits per person and per address, "count/period" with period s, m, h or d. Over the
 # limit, the site answers 429 and says when to try again (see core/ratelimit.py).
 # How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
