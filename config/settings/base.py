@@ -135,11 +135,18 @@ LOGIN_REDIRECT_URL = "home"
 # django-allauth (65.x setting names). Rate limits are allauth's defaults: on.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Verification is mandatory in every settings module, on purpose and without an environment
+# switch: it is what lets allauth's enumeration prevention cover sign-up (a sign-up with a
+# registered address gets the same "check your e-mail" page as a new one, and the owner gets
+# a mail instead). Local settings print mails to the console. See docs/architecture.md.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # ask with a "Remember me" box
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rungs] "
+# Look-alike and reserved usernames are refused by the adapter (accounts/names.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USERNAME_BLACKLIST = ["admin", "moderator", "anonymous", "rungs", "staff", "support"]
 
 # Django 6.1 mailers. Local and test settings swap the backend.
