@@ -17,6 +17,9 @@ class Flag(models.Model):
         OFF_TOPIC = "off-topic", "Off-topic"
         NEEDS_MODERATOR = "needs-moderator", "Needs a moderator"
 
+    # The reasons whose weights add up towards hiding (moderation/services/flags.py).
+    HIDING_REASONS = (Reason.SPAM, Reason.RUDE)
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         DISMISSED = "dismissed", "Dismissed"

@@ -25,8 +25,8 @@ class QueueEntry:
 
     @property
     def weight(self) -> int:
-        """The open flags' weights added up (what counts towards hiding is spam and abuse)."""
-        return sum(flag.weight for flag in self.flags)
+        """The open spam and abuse flags' weights added up: what counts towards hiding."""
+        return sum(flag.weight for flag in self.flags if flag.reason in Flag.HIDING_REASONS)
 
     @property
     def protected(self) -> bool:

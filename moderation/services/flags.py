@@ -17,7 +17,7 @@ from moderation.models import Flag
 
 # Flags of these kinds, once their weights add up to standing.FLAG_WEIGHT_TO_HIDE, hide a
 # contribution until a moderator looks at it.
-AUTO_HIDE_REASONS = (Flag.Reason.SPAM, Flag.Reason.RUDE)
+AUTO_HIDE_REASONS = Flag.HIDING_REASONS
 AUTO_HIDDEN = "Hidden by flags, awaiting review"
 
 

@@ -59,15 +59,15 @@ class TestQueue:
     ):
         _question, answer, comment = thread
         flag(comment, by=UserFactory(username="brand-new"), reason="rude")  # weight 0
-        flag(answer, by=established(username="old-hand"), reason="off-topic")  # weight 3
+        flag(answer, by=established(username="old-hand"), reason="spam")  # weight 3
         html = mod_client.get(QUEUE).text
         assert html.index(f'id="queue-answer-{answer.pk}"') < html.index(
             f'id="queue-comment-{comment.pk}"'
         )
         assert 'by @old-hand <span class="muted">(weight 3)</span>' in html
         assert 'by @brand-new <span class="muted">(weight 0)</span>' in html
-        assert "Flag weight 3 of 6" in html
-        assert "Flag weight 0 of 6" in html
+        assert "Spam and abuse flag weight 3 of 6" in html
+        assert "Spam and abuse flag weight 0 of 6" in html
 
     def test_an_item_hidden_by_flags_offers_restore(self, mod_client, thread):
         answer = thread[1]
