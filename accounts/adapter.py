@@ -1,16 +1,34 @@
-"""allauth, fitted to Rungs: account e-mails leave through the task worker."""
+"""allauth, fitted to Rungs (ACCOUNT_ADAPTER): usernames that pass for someone else are refused,
+and account e-mails leave through the task worker."""
 
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django import forms
 from django.contrib.sites.shortcuts import get_current_site
 
+from accounts import names
+from accounts.selectors import name_looks_taken
 from core import mail
 from core.tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_username(self, username: str, shallow: bool = False) -> str:
+        """Usernames are stored in NFKC, carry no invisible or direction-changing characters,
+        are not reserved words nor look like them, and do not look like another member's
+        username or display name (Cyrillic "аlice" when "alice" exists)."""
+        username = names.normalise(username)
+        names.validate_not_reserved(username)
+        username = super().clean_username(username, shallow=shallow)
+        if not shallow and name_looks_taken(username):
+            raise forms.ValidationError(
+                "This username looks just like another member's name. Choose another.",
+                code="username_look_alike",
+            )
+        return username
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Rendered here, where the templates have the request; sent by the task worker. A mail
         server that is slow or down then never fails a sign-up or a password reset: the worker

@@ -4,8 +4,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import names
 from accounts.bands import Band
-from accounts.validators import not_anonymous, single_line
+from accounts.validators import name_not_reserved, single_line
 
 # How a person whose account is deleted is shown wherever their posts are (docs/privacy.md).
 DELETED_MEMBER = "Deleted member"
@@ -15,7 +16,7 @@ class User(AbstractUser):
     """A person on Rungs. Public identity is the username (handle) and display name."""
 
     display_name = models.CharField(
-        max_length=60, blank=True, validators=[single_line, not_anonymous]
+        max_length=60, blank=True, validators=[single_line, name_not_reserved]
     )
     headline = models.CharField(
         "headline role",
@@ -63,6 +64,13 @@ class User(AbstractUser):
     # personal in it is gone and the site calls them "Deleted member".
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # What the names look like (accounts/names.py), kept in step by save(): how look-alike
+    # names of other members are found with one indexed query.
+    username_skeleton = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
+    display_name_skeleton = models.CharField(
+        max_length=300, blank=True, editable=False, db_index=True
+    )
+
     objects = UserManager()
 
     class Meta:
@@ -81,6 +89,19 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.username_skeleton = names.skeleton(self.username)
+        self.display_name_skeleton = names.skeleton(self.display_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            touched = set(update_fields)
+            if "username" in touched:
+                touched.add("username_skeleton")
+            if "display_name" in touched:
+                touched.add("display_name_skeleton")
+            kwargs["update_fields"] = touched
+        super().save(*args, **kwargs)
 
     @property
     def public_name(self) -> str:

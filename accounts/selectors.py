@@ -1,6 +1,8 @@
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from accounts import names
 from accounts.models import User
 
 
@@ -39,3 +41,16 @@ def personal_data(*, user: User) -> dict:
             for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
         ],
     }
+
+
+def name_looks_taken(name: str, *, exclude_pk: int | None = None) -> bool:
+    """Whether another member's username or display name looks like `name` (same skeleton)."""
+    shapes = {shape for shape in names.skeletons(name) if shape}
+    if not shapes:
+        return False
+    others = User.objects.filter(
+        Q(username_skeleton__in=shapes) | Q(display_name_skeleton__in=shapes)
+    )
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    return others.exists()

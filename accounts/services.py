@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.bands import Band, band_for_level_code
 from accounts.models import User
+from accounts.names import ERASED_USERNAME_PREFIX
 from accounts.rules import can_edit_profile
 from core.pagecache import bump, person
 from core.rules import require
@@ -55,8 +56,6 @@ def profile_update(
     return user
 
 
-# The handle a deleted account is left with: says nothing about who it was.
-ERASED_USERNAME_PREFIX = "deleted-"
 ERASED_FIELDS = [
     "username",
     "email",

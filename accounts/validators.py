@@ -2,6 +2,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from accounts import names
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -13,14 +15,11 @@ def single_line(value: str) -> None:
 
 
 def not_anonymous(value: str) -> None:
-    """“Anonymous” is how anonymous posts are shown, and “Deleted member” the author of posts
-    whose author deleted their account; nobody may pass themselves off as either."""
-    name = " ".join(value.split()).lower()
-    if name.startswith("anonymous"):
-        raise ValidationError(
-            "Choose a name that does not start with “Anonymous”.", code="reserved"
-        )
-    if name.startswith("deleted member"):
-        raise ValidationError(
-            "Choose a name that does not start with “Deleted member”.", code="reserved"
-        )
+    """Kept for old migrations: the rule is now name_not_reserved (a superset)."""
+    name_not_reserved(value)
+
+
+def name_not_reserved(value: str) -> None:
+    """“Anonymous” is how anonymous posts are shown, ♦ marks moderators: nobody may pass
+    themselves off as either, nor as a role, however they spell it (accounts/names.py)."""
+    names.validate_not_reserved(value)

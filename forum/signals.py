@@ -9,3 +9,7 @@ from django.dispatch import Signal
 # A question or answer was edited: `post` (as saved), `editor`, `reason`. Moderation logs the
 # edits of anyone but the author.
 post_edited = Signal()
+
+# An author deleted their own contribution: `contribution` (as saved). Moderation logs it
+# without naming the author, who may be anonymous.
+contribution_deleted = Signal()

@@ -17,6 +17,9 @@ class Flag(models.Model):
         OFF_TOPIC = "off-topic", "Off-topic"
         NEEDS_MODERATOR = "needs-moderator", "Needs a moderator"
 
+    # The reasons whose weights add up towards hiding (moderation/services/flags.py).
+    HIDING_REASONS = (Reason.SPAM, Reason.RUDE)
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         DISMISSED = "dismissed", "Dismissed"
@@ -36,6 +39,9 @@ class Flag(models.Model):
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
     text = models.CharField(max_length=500, blank=True)
+    weight = models.PositiveSmallIntegerField(
+        default=0, help_text="How much it counts towards hiding, from the flagger's standing."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
     handled_by = models.ForeignKey(
@@ -143,8 +149,10 @@ class AuditQuerySet(models.QuerySet):
 
 
 class AuditEntry(models.Model):
-    """One moderator action. Append-only: the model and its querysets refuse updates and
-    deletes."""
+    """One moderator action, or one change to what the public sees that no moderator made (an
+    auto-hide by flags, an author's deletion): those have no actor, so that the log never ties
+    an anonymous post to its author. Append-only: the model and its querysets refuse updates
+    and deletes."""
 
     class Action(models.TextChoices):
         CURATE = "curate", "Curated an answer"
@@ -158,6 +166,7 @@ class AuditEntry(models.Model):
         LOCK = "lock", "Locked a question"
         UNLOCK = "unlock", "Unlocked a question"
         HIDE = "hide", "Hid content"
+        AUTO_HIDE = "auto-hide", "Hidden by flags"
         RESTORE = "restore", "Restored content"
         DISMISS_FLAGS = "dismiss-flags", "Dismissed flags"
         WARN = "warn", "Warned a person"
@@ -165,9 +174,15 @@ class AuditEntry(models.Model):
         LIFT_SUSPENSION = "lift-suspension", "Lifted a suspension"
         REVEAL = "reveal", "Revealed an anonymous author"
         ERASE = "erase", "Deleted their own account"
+        AUTHOR_DELETE = "author-delete", "Deleted by its author"
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_entries"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_entries",
+        help_text="The moderator; none for flags (auto-hide) or a contribution's own author.",
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     target_kind = models.CharField(max_length=20)  # question, answer, comment, user

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
+from accounts import standing
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
 from forum.models import Answer, Comment, Feature, Notification, Question
@@ -23,9 +24,22 @@ class QueueEntry:
     def reasons(self) -> list[str]:
         return sorted({flag.get_reason_display() for flag in self.flags})
 
+    @property
+    def weight(self) -> int:
+        """The open spam and abuse flags' weights added up: what counts towards hiding."""
+        return sum(flag.weight for flag in self.flags if flag.reason in Flag.HIDING_REASONS)
+
+    @property
+    def protected(self) -> bool:
+        """Written by a moderator or an established member: flags never hide it. Not said of an
+        anonymous contribution, where it would tell something about its author."""
+        author = self.contribution.author
+        return not self.contribution.is_anonymous and standing.is_established(author)
+
 
 def flag_queue() -> list[QueueEntry]:
-    """Every contribution with open flags, oldest flag first, each with all its open flags."""
+    """Every contribution with open flags, each with all its open flags: the heaviest summed
+    flag weight first, then the oldest flag."""
     flags = (
         Flag.objects.filter(status=Flag.Status.OPEN)
         .select_related(
@@ -43,7 +57,7 @@ def flag_queue() -> list[QueueEntry]:
     for flag in flags:
         entry = entries.setdefault(flag.key, QueueEntry(contribution=flag.contribution))
         entry.flags.append(flag)
-    return list(entries.values())
+    return sorted(entries.values(), key=lambda entry: -entry.weight)  # stable: oldest next
 
 
 def queue_size() -> int:

@@ -1,13 +1,14 @@
 """What moderation does when other apps change things: keep User.is_moderator in step with
 membership of the Moderators group, however it changes (the admin's user form, group.user_set,
-user.groups), and log moderators' edits of posts (forum.signals.post_edited)."""
+user.groups), log moderators' edits of posts (forum.signals.post_edited) and authors' deletions
+(forum.signals.contribution_deleted)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, pre_delete
 from django.dispatch import receiver
 
 from accounts.models import User
-from forum.signals import post_edited
+from forum.signals import contribution_deleted, post_edited
 from moderation.audit import Action, record
 from moderation.models import MODERATORS_GROUP
 
@@ -51,3 +52,10 @@ def _edit_logged(sender, *, post, editor, reason: str, **kwargs) -> None:
     """Edits by anyone but the author are moderator actions, so they go in the audit log."""
     if editor.pk != post.author_id:
         record(actor=editor, action=Action.EDIT, target=post, reason=reason)
+
+
+@receiver(contribution_deleted)
+def _author_deletion_logged(sender, *, contribution, **kwargs) -> None:
+    """An author's deletion changes what the public sees, so it is logged too; with no actor,
+    since the contribution may be anonymous (its author is who deleted it)."""
+    record(actor=None, action=Action.AUTHOR_DELETE, target=contribution)

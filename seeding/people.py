@@ -19,6 +19,7 @@ from django.utils.crypto import RANDOM_STRING_CHARS
 
 from accounts.bands import band_for_level_code
 from accounts.models import User
+from accounts.names import skeleton
 from moderation.models import MODERATORS_GROUP
 from seeding import vocabulary as words
 from seeding.shapes import DAY, Plan, cumulative, question_times, rng_for
@@ -91,7 +92,8 @@ def _join_times(rng: Random, count: int) -> list[int]:
 def create(plan: Plan, writer: Writer) -> People:
     rng = rng_for(plan.seed, "people")
     fields = ("id", "password", "username", "email", "display_name", "headline", "company",
-              "level_code", "band", "date_joined")  # fmt: skip
+              "level_code", "band", "date_joined", "username_skeleton",
+              "display_name_skeleton")  # fmt: skip
     users = writer.table(User, fields)
     emails = writer.table(EmailAddress, ("id", "user", "email", "verified", "primary"))
     taken = {name.lower() for name in User.objects.values_list("username", flat=True)}
@@ -110,7 +112,8 @@ def create(plan: Plan, writer: Writer) -> People:
         company = rng.choice(words.COMPANIES) if rng.random() < 0.6 else ""
         users.add(
             (user_id, _unusable_password(rng), name, email, f"{first} {last}",
-             rng.choice(words.HEADLINES), company, code, band, at(moment))
+             rng.choice(words.HEADLINES), company, code, band, at(moment), skeleton(name),
+             skeleton(f"{first} {last}"))
         )  # fmt: skip
         emails.add((emails.new_id(), user_id, email, True, True))
         ids.append(user_id)

@@ -141,13 +141,21 @@ LOGIN_REDIRECT_URL = "home"
 # django-allauth (65.x setting names). Rate limits are allauth's defaults: on.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Verification is mandatory in every settings module, on purpose and without an environment
+# switch: it is what lets allauth's enumeration prevention cover sign-up (a sign-up with a
+# registered address gets the same "check your e-mail" page as a new one, and the owner gets
+# a mail instead). Local settings print mails to the console. See docs/architecture.md.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+# Confirming from the browser that signed up logs the newcomer in (only that session).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # ask with a "Remember me" box
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rungs] "
 ACCOUNT_USERNAME_BLACKLIST = ["admin", "moderator", "anonymous", "rungs", "staff", "support"]
-# Account e-mails (verification, password reset) go through the task worker, never the request.
+# The adapter (accounts/adapter.py) refuses look-alike and reserved usernames and sends account
+# e-mails (verification, password reset) through the task worker, never inside the request.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Django 6.1 mailers. Local and test settings swap the backend.
@@ -215,8 +223,8 @@ SECURE_CSP = {
 
 LADDER_DATA_FILE = BASE_DIR / "ladder" / "data" / "ladder.yaml"
 
-# Moderation: this many spam or abuse flags from different people hide an item until reviewed.
-RUNGS_FLAGS_TO_HIDE = 3
+# Moderation: how much flags weigh and how much weight hides an item lives in
+# accounts/standing.py (docs/moderation.md, "Flag weight").
 # Rate limits, "count/period" with period s, m, h or d: per account for signed-in people, per
 # address only for signed-out visitors; only accepted actions count. Over the limit, the site
 # answers 429 and says when to try again (see core/ratelimit.py).

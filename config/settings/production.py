@@ -18,8 +18,6 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production needs DJANGO_ALLOWED_HOSTS (comma-separated).")
 
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-
 if not REDIS_URL:  # noqa: F405
     # Every app server must see the same cache; `manage.py createcachetable` makes the table.
     CACHES = {

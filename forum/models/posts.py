@@ -62,6 +62,11 @@ class Contribution(models.Model):
         """Hidden by enough flags, before its author or a moderator decided anything."""
         return self.is_hidden and self.hidden_by_id is None
 
+    @property
+    def is_deleted_by_author(self) -> bool:
+        """Hidden by its own author. A moderator's later hide keeps this (and the reason)."""
+        return self.is_hidden and self.hidden_by_id == self.author_id
+
 
 class Post(Contribution):
     """A question or an answer: a markdown body, a score, comments and revisions."""

@@ -13,6 +13,7 @@ from forum.models import Answer, Comment, Question, thread_of
 from forum.rules import can_delete
 from forum.search.index import index_question
 from forum.services.notifications import unread_changed_about
+from forum.signals import contribution_deleted
 
 Contribution = Question | Answer | Comment
 AUTHOR_DELETED = "Deleted by its author"  # the reason an author's own deletion records
@@ -60,6 +61,8 @@ def visibility_set(
 @transaction.atomic
 def contribution_delete(*, user: User, contribution: Contribution) -> None:
     """Authors delete their own contributions. Nothing is removed: it is hidden, and a
-    moderator can restore it."""
+    moderator can restore it. The deletion is announced (forum.signals.contribution_deleted)
+    for the audit log."""
     require(can_delete, user, contribution)
-    visibility_set(contribution=contribution, hidden=True, by=user, reason=AUTHOR_DELETED)
+    if visibility_set(contribution=contribution, hidden=True, by=user, reason=AUTHOR_DELETED):
+        contribution_deleted.send(sender=type(contribution), contribution=contribution)

@@ -1,10 +1,12 @@
 """Flags: anyone signed in asks moderators to look at a contribution."""
 
-from django.conf import settings
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from accounts import standing
 from accounts.models import User
 from accounts.rules import can_moderate
 from core.rules import ActionNotAllowed, require
@@ -13,9 +15,10 @@ from forum.services.visibility import Contribution, visibility_set
 from moderation.audit import Action, record
 from moderation.models import Flag
 
-# Flags of these kinds, from this many different people, hide a contribution until a
-# moderator looks at it.
-AUTO_HIDE_REASONS = (Flag.Reason.SPAM, Flag.Reason.RUDE)
+# Flags of these kinds, once their weights add up to standing.FLAG_WEIGHT_TO_HIDE, hide a
+# contribution until a moderator looks at it.
+AUTO_HIDE_REASONS = Flag.HIDING_REASONS
+AUTO_HIDDEN = "Hidden by flags, awaiting review"
 
 
 def open_flags(contribution: Contribution):
@@ -32,10 +35,27 @@ class AlreadyFlagged(ActionNotAllowed):
     pass
 
 
+def flagger_weight(flagger: User) -> int:
+    """What a new flag by `flagger` weighs now: their standing (accounts/standing.py) with the
+    verified e-mail address and the record of their earlier flags that moderators handled."""
+    record_of = Flag.objects.filter(flagger=flagger).aggregate(
+        upheld=Count("pk", filter=Q(status=Flag.Status.UPHELD)),
+        rejected=Count("pk", filter=Q(status=Flag.Status.DISMISSED)),
+    )
+    verified = EmailAddress.objects.filter(user=flagger, primary=True, verified=True).exists()
+    return standing.flag_weight(flagger, email_verified=verified, **record_of)
+
+
+def hides_by_flags(author: User) -> bool:
+    """Flags never hide what moderators and established members wrote: it waits in the queue."""
+    return not standing.is_established(author)
+
+
 @transaction.atomic
 def flag_create(*, flagger: User, contribution: Contribution, reason: str, text: str = "") -> Flag:
-    """Flag a post or comment, once while the flag is open. Enough spam or abuse flags from
-    different people hide it until a moderator reviews it.
+    """Flag a post or comment, once while the flag is open. Spam or abuse flags whose weights
+    (flagger_weight) add up to standing.FLAG_WEIGHT_TO_HIDE hide it until a moderator reviews
+    it, unless its author is a moderator or an established member; the hiding is logged.
 
     Raises ValidationError (by field) for an unknown reason or a "needs a moderator" flag that
     does not say why; after those checks, the only constraint left to break is one open flag
@@ -51,21 +71,37 @@ def flag_create(*, flagger: User, contribution: Contribution, reason: str, text:
                 flagger=flagger,
                 reason=reason,
                 text=text.strip(),
+                weight=flagger_weight(flagger),
                 **{contribution.kind: contribution},
             )
     except IntegrityError:
         raise AlreadyFlagged(
             "You have already flagged this; a moderator will look at it."
         ) from None
-    strong = open_flags(contribution).filter(reason__in=AUTO_HIDE_REASONS)
-    if strong.count() >= settings.RUNGS_FLAGS_TO_HIDE:  # open flags are one per person
-        visibility_set(
-            contribution=contribution,
-            hidden=True,
-            by=None,
-            reason="Hidden by flags, awaiting review",
-        )
+    if reason in AUTO_HIDE_REASONS and flag.weight:
+        _hide_when_heavy_enough(contribution)
     return flag
+
+
+def _hide_when_heavy_enough(contribution: Contribution) -> None:
+    strong = open_flags(contribution).filter(reason__in=AUTO_HIDE_REASONS)
+    total = strong.aggregate(total=Sum("weight"), count=Count("pk"))
+    if (total["total"] or 0) < standing.FLAG_WEIGHT_TO_HIDE:
+        return
+    if not hides_by_flags(contribution.author):
+        return  # open flags are in the queue already; a moderator decides
+    if visibility_set(contribution=contribution, hidden=True, by=None, reason=AUTO_HIDDEN):
+        record(
+            actor=None,
+            action=Action.AUTO_HIDE,
+            target=contribution,
+            reason=AUTO_HIDDEN,
+            details={
+                "flags": total["count"],
+                "weight": total["total"],
+                "threshold": standing.FLAG_WEIGHT_TO_HIDE,
+            },
+        )
 
 
 @transaction.atomic

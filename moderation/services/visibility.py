@@ -15,9 +15,16 @@ from moderation.services.flags import close_flags
 
 @transaction.atomic
 def contribution_hide(*, moderator: User, contribution: Contribution, reason: str) -> None:
+    """Hide a contribution, upholding its open flags. Hiding what flags hid records the
+    moderator's decision in its place; hiding what its author deleted keeps the author's
+    deletion (who and why), and the moderator's decision is in the log."""
     require(can_moderate, moderator)
-    if not visibility_set(contribution=contribution, hidden=True, by=moderator, reason=reason):
-        # Already hidden (by flags, or its author): the moderator's decision replaces that.
+    details: dict = {}
+    contribution.refresh_from_db(fields=["is_hidden", "hidden_by"])
+    if contribution.is_deleted_by_author:
+        details["kept"] = "deleted by its author"
+    elif not visibility_set(contribution=contribution, hidden=True, by=moderator, reason=reason):
+        # Already hidden by flags (or by a moderator): this decision replaces that one.
         type(contribution).objects.filter(pk=contribution.pk).update(
             hidden_by=moderator, hidden_reason=reason.strip()[:300]
         )
@@ -29,15 +36,19 @@ def contribution_hide(*, moderator: User, contribution: Contribution, reason: st
         action=Action.HIDE,
         target=contribution,
         reason=reason,
-        details={"flags": upheld},
+        details={"flags": upheld, **details},
     )
 
 
 @transaction.atomic
 def contribution_restore(*, moderator: User, contribution: Contribution, reason: str = "") -> None:
     """Bring a hidden contribution back; its open flags are dismissed, since a moderator said
-    no."""
+    no. This is also how a moderator undoes an author's deletion (on request, or when the
+    deletion took away what others relied on): a deliberate choice, made on the hidden list
+    that says "deleted by its author", and logged as such."""
     require(can_moderate, moderator)
+    contribution.refresh_from_db(fields=["is_hidden", "hidden_by"])
+    details = {"author_deleted": True} if contribution.is_deleted_by_author else {}
     if not visibility_set(contribution=contribution, hidden=False, by=None, reason=""):
         return  # already visible: nothing to restore or to log
     dismissed = close_flags(contribution, moderator, Flag.Status.DISMISSED)
@@ -46,5 +57,5 @@ def contribution_restore(*, moderator: User, contribution: Contribution, reason:
         action=Action.RESTORE,
         target=contribution,
         reason=reason,
-        details={"flags": dismissed},
+        details={"flags": dismissed, **details},
     )

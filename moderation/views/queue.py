@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from accounts import standing
 from core.http import login_required
 from core.paging import offset_page, page_number
 from moderation import selectors
@@ -17,7 +18,11 @@ def flag_queue(request: HttpRequest) -> HttpResponse:
     moderator(request)
     entries = selectors.flag_queue()
     # The header's badge would count the same queue again.
-    context = {"entries": entries, "review_queue_size": len(entries)}
+    context = {
+        "entries": entries,
+        "review_queue_size": len(entries),
+        "hide_weight": standing.FLAG_WEIGHT_TO_HIDE,
+    }
     return render(request, "moderation/queue.html", context)
 
 

@@ -10,6 +10,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"
 
 
+def confirm_email(page: Page, address: str) -> None:
+    """Open the link in the sign-up mail and confirm: verification is mandatory."""
+    (message,) = [m for m in mail.outbox if m.to == [address]]
+    link = re.search(r"http://[^/\s]+(/accounts/confirm-email/\S+/)", message.body).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+
+
 def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
     page.goto("/")
     page.get_by_role("link", name="Sign up").click()
@@ -18,8 +26,9 @@ def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
+    confirm_email(page, "sam@example.com")
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("sam")
-    assert mail.outbox[-1].to == ["sam@example.com"]
 
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()

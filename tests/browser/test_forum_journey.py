@@ -3,6 +3,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_accounts_journey import confirm_email
 from tests.factories import PASSWORD, QuestionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,6 +47,7 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
+    confirm_email(page, "asker@example.com")
     ask(page, TITLE)
     expect(page.get_by_role("link", name="pip")).to_be_visible()
     expect(page.get_by_role("link", name="Mid-level engineer").first).to_be_visible()

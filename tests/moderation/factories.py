@@ -1,7 +1,11 @@
 """Helpers for moderation tests: moderators, flags and a few shortcuts over the services."""
 
-from django.contrib.auth.models import Group
+from datetime import timedelta
 
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts import standing
 from moderation.models import MODERATORS_GROUP, AuditEntry, Flag
 from moderation.services.flags import flag_create
 from tests.factories import UserFactory
@@ -20,11 +24,29 @@ def moderator(**kwargs):
     return user
 
 
+def member(*, days: int = 10, reputation: int = 0, **kwargs):
+    """A verified person who joined `days` ago."""
+    joined = timezone.now() - timedelta(days=days)
+    return UserFactory(date_joined=joined, reputation=reputation, **kwargs)
+
+
+def flagger(**kwargs):
+    """A verified member of some days with a little reputation: each flag weighs 2, so three
+    of theirs (2 + 2 + 2) reach standing.FLAG_WEIGHT_TO_HIDE."""
+    return member(reputation=standing.FLAG_WEIGHT_REPUTATION, **kwargs)
+
+
+def established(**kwargs):
+    """A member old enough with enough reputation to be established (flag weight 3)."""
+    days = standing.ESTABLISHED_MIN_AGE.days + 1
+    return member(days=days, reputation=standing.ESTABLISHED_MIN_REPUTATION, **kwargs)
+
+
 def flag(item, *, by=None, reason: str = Flag.Reason.SPAM, text: str = "") -> Flag:
-    """A flag on `item` by `by` (a fresh person unless given), through the service."""
+    """A flag on `item` by `by` (a new `flagger()` unless given), through the service."""
     if not text and reason == Flag.Reason.NEEDS_MODERATOR:
         text = "Please take a look at this."
-    return flag_create(flagger=by or UserFactory(), contribution=item, reason=reason, text=text)
+    return flag_create(flagger=by or flagger(), contribution=item, reason=reason, text=text)
 
 
 def flags(item, count: int, *, reason: str = Flag.Reason.SPAM) -> list[Flag]:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("ladder")
 
 
 class TestFlagQueue:
-    def test_one_entry_per_item_oldest_flag_first_with_all_its_flags(self):
+    def test_one_entry_per_item_heaviest_then_oldest_flag_first_with_all_its_flags(self):
         question = QuestionFactory()
         answer = AnswerFactory(question=question)
         comment = CommentFactory(post=answer)
@@ -26,14 +26,16 @@ class TestFlagQueue:
         second = flag(answer, reason="off-topic")
         flag(question, reason="spam")
         queue = selectors.flag_queue()
-        assert [(entry.contribution.kind, entry.contribution) for entry in queue] == [
-            ("answer", answer),
-            ("comment", comment),
-            ("question", question),
+        # Spam and abuse weigh 2 each here (answer, question: oldest first); "needs a
+        # moderator" counts nothing towards hiding, so the comment comes last.
+        assert [(entry.contribution.kind, entry.contribution, entry.weight) for entry in queue] == [
+            ("answer", answer, 2),
+            ("question", question, 2),
+            ("comment", comment, 0),
         ]
         assert queue[0].flags == [first, second]
         assert queue[0].reasons == ["Off-topic", "Rude or abusive"]
-        assert queue[1].flags[0].text == "Names a real person"
+        assert queue[2].flags[0].text == "Names a real person"
         assert selectors.queue_size() == 3
 
     def test_handled_flags_leave_the_queue(self):

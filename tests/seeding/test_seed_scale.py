@@ -14,6 +14,7 @@ from django.db.models import Count, F
 from taggit.models import Tag
 
 from accounts.models import User
+from accounts.names import skeleton
 from forum.models import (
     Answer,
     Comment,
@@ -126,6 +127,12 @@ def test_every_post_has_its_first_revision_and_every_person_a_verified_address()
         == Question.objects.count() + Answer.objects.count()
     )
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == User.objects.count()
+    # Look-alike checks find seeded people too (accounts/names.py).
+    assert all(
+        (person.username_skeleton, person.display_name_skeleton)
+        == (skeleton(person.username), skeleton(person.display_name))
+        for person in User.objects.all()
+    )
     moderators = Group.objects.get(name=MODERATORS_GROUP).user_set.all()
     assert moderators.count() >= 2
     assert set(moderators) == set(User.objects.filter(is_moderator=True))

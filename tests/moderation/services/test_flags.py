@@ -6,13 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts import standing
 from core.rules import ActionNotAllowed
 from forum.models import Answer
 from forum.selectors.lists import question_list
 from forum.selectors.search import question_search
 from forum.services.visibility import contribution_delete
+from moderation import selectors
 from moderation.models import AuditEntry, Flag
-from moderation.services.flags import AlreadyFlagged, flag_create, flags_dismiss
+from moderation.services.flags import AlreadyFlagged, flag_create, flagger_weight, flags_dismiss
 from moderation.services.visibility import contribution_hide, contribution_restore
 from tests.factories import (
     AnswerFactory,
@@ -20,7 +22,17 @@ from tests.factories import (
     QuestionFactory,
     UserFactory,
 )
-from tests.moderation.factories import flag, flags, fresh, moderator, only_entry
+from tests.moderation.factories import (
+    entries,
+    established,
+    flag,
+    flagger,
+    flags,
+    fresh,
+    member,
+    moderator,
+    only_entry,
+)
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -129,8 +141,8 @@ class TestFlags:
         assert Flag.objects.filter(answer=answer, status="open").count() == 3  # still to review
         assert Answer.objects.filter(pk=answer.pk).exists()
 
-    def test_the_threshold_comes_from_settings(self, settings):
-        settings.RUNGS_FLAGS_TO_HIDE = 2
+    def test_the_threshold_comes_from_the_standing_module(self, monkeypatch):
+        monkeypatch.setattr(standing, "FLAG_WEIGHT_TO_HIDE", 4)
         answer = AnswerFactory()
         flag(answer, reason="rude")
         assert not fresh(answer).is_hidden
@@ -219,3 +231,82 @@ class TestFlags:
         assert answer.hidden_reason == "Spam, confirmed"
         flags_dismiss(moderator=mod, contribution=answer)  # e.g. from a stale queue page
         assert fresh(answer).is_hidden
+
+
+class TestFlagWeight:
+    """Security test, issue 10: three fresh accounts (one unverified, seconds old) hid a
+    moderator's question. Flags now weigh what their flagger's standing earns."""
+
+    def test_fresh_and_unverified_accounts_hide_nothing(self):
+        question = QuestionFactory()
+        for _ in range(3):
+            flag(question, by=UserFactory(), reason="spam")  # verified, but seconds old
+        for _ in range(3):
+            flag(question, by=member(verified=False), reason="rude")  # old enough, unverified
+        question = fresh(question)
+        assert not question.is_hidden
+        assert set(Flag.objects.values_list("weight", flat=True)) == {0}
+        assert Flag.objects.filter(question=question, status="open").count() == 6  # queued
+        assert not AuditEntry.objects.exists()
+
+    def test_established_flaggers_hide_an_ordinary_post(self):
+        answer = AnswerFactory(body="Buy cheap watches at example dot com now")
+        flag(answer, by=established(), reason="spam")
+        assert not fresh(answer).is_hidden  # 3 of 6
+        flag(answer, by=established(), reason="rude")
+        answer = fresh(answer)
+        assert answer.is_hidden
+        assert answer.is_hidden_by_flags
+        assert list(Flag.objects.values_list("weight", flat=True)) == [3, 3]
+
+    @pytest.mark.parametrize("author", ["moderator", "established"])
+    def test_moderators_and_established_members_posts_are_queued_not_hidden(self, author):
+        writer = moderator() if author == "moderator" else established()
+        question = QuestionFactory(author=writer)
+        for _ in range(4):
+            flag(question, by=established(), reason="spam")  # weight 12, twice the threshold
+        assert not fresh(question).is_hidden
+        (entry,) = selectors.flag_queue()
+        assert entry.contribution == question
+        assert entry.weight == 12
+        assert not AuditEntry.objects.exists()
+
+    def test_the_reported_attack_no_longer_hides_a_moderators_question(self):
+        question = QuestionFactory(author=moderator())
+        flag(question, by=UserFactory(verified=False), reason="spam")
+        flag(question, by=UserFactory(), reason="spam")
+        flag(question, by=UserFactory(), reason="rude")
+        assert not fresh(question).is_hidden
+
+    def test_rejected_flags_lower_the_weight_and_upheld_ones_raise_it(self):
+        mod = moderator()
+        person = flagger()
+        assert flagger_weight(person) == 2
+        for _ in range(2):
+            flag(AnswerFactory(), by=person)
+        for contribution in [f.contribution for f in Flag.objects.filter(flagger=person)]:
+            flags_dismiss(moderator=mod, contribution=contribution)
+        assert flagger_weight(person) == 0
+        assert flag(AnswerFactory(), by=person).weight == 0
+        helpful = flagger()
+        for _ in range(standing.FLAG_HELPFUL_MIN_UPHELD):
+            answer = AnswerFactory()
+            flag(answer, by=helpful)
+            contribution_hide(moderator=mod, contribution=answer, reason="Spam")
+        assert flagger_weight(helpful) == 3
+
+    def test_an_auto_hide_is_in_the_audit_log(self):
+        answer = AnswerFactory()
+        flags(answer, 3)
+        entry = only_entry(AuditEntry.Action.AUTO_HIDE)
+        assert entry.actor is None
+        assert (entry.target_kind, entry.target_id) == ("answer", answer.pk)
+        assert entry.details == {"flags": 3, "weight": 6, "threshold": 6}
+        flag(fresh(answer).question)  # more flags elsewhere log nothing more for this answer
+        assert len(entries(AuditEntry.Action.AUTO_HIDE)) == 1
+
+    def test_off_topic_weight_does_not_count_towards_hiding(self):
+        answer = AnswerFactory()
+        for _ in range(3):
+            flag(answer, by=established(), reason="off-topic")
+        assert not fresh(answer).is_hidden

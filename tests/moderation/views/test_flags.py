@@ -7,7 +7,7 @@ from moderation.services.visibility import contribution_hide
 from tests.factories import (
     UserFactory,
 )
-from tests.moderation.factories import fresh, moderator
+from tests.moderation.factories import flagger, fresh, moderator
 from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -67,7 +67,7 @@ class TestFlagging:
     def test_three_flags_through_the_site_hide_an_answer(self, client, thread):
         question, answer, _ = thread
         for _ in range(3):
-            client.force_login(UserFactory())
+            client.force_login(flagger())
             client.post(url("flag", "answer", answer.pk), {"reason": "spam"})
         assert fresh(answer).is_hidden
         client.force_login(UserFactory())

@@ -15,7 +15,7 @@ from tests.factories import (
     QuestionFactory,
     UserFactory,
 )
-from tests.moderation.factories import flag, flags, fresh, moderator
+from tests.moderation.factories import established, flag, flagger, flags, fresh, moderator
 from tests.moderation.support import follow_messages, url
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -33,8 +33,8 @@ HIDDEN = reverse("moderation:hidden")
 class TestQueue:
     def test_the_queue_lists_items_with_flags_and_actions(self, mod_client, thread):
         _question, answer, comment = thread
-        flagger = UserFactory(username="keen-flagger")
-        flag(comment, by=flagger, reason="needs-moderator", text="Mentions a colleague by name")
+        keen = flagger(username="keen-flagger")  # the same weight as the answer's flagger
+        flag(comment, by=keen, reason="needs-moderator", text="Mentions a colleague by name")
         flag(answer, reason="off-topic")
         html = mod_client.get(QUEUE).text
         assert html.index(f'id="queue-comment-{comment.pk}"') < html.index(
@@ -53,6 +53,21 @@ class TestQueue:
         comment_entry = html.split(f'id="queue-comment-{comment.pk}"')[1]
         comment_actions = comment_entry.split('class="queue__actions"')[1].split("</div>")[0]
         assert "/edit/" not in comment_actions  # comments have no edit
+
+    def test_the_queue_shows_each_flags_weight_and_puts_the_heaviest_first(
+        self, mod_client, thread
+    ):
+        _question, answer, comment = thread
+        flag(comment, by=UserFactory(username="brand-new"), reason="rude")  # weight 0
+        flag(answer, by=established(username="old-hand"), reason="spam")  # weight 3
+        html = mod_client.get(QUEUE).text
+        assert html.index(f'id="queue-answer-{answer.pk}"') < html.index(
+            f'id="queue-comment-{comment.pk}"'
+        )
+        assert 'by @old-hand <span class="muted">(weight 3)</span>' in html
+        assert 'by @brand-new <span class="muted">(weight 0)</span>' in html
+        assert "Spam and abuse flag weight 3 of 6" in html
+        assert "Spam and abuse flag weight 0 of 6" in html
 
     def test_an_item_hidden_by_flags_offers_restore(self, mod_client, thread):
         answer = thread[1]
@@ -131,7 +146,8 @@ class TestHiddenPage:
         assert response.url == HIDDEN
         assert "The answer is visible again." in follow_messages(mod_client, response)
         assert fresh(question).answer_count == 1
-        assert AuditEntry.objects.get().action == "restore"
+        restored = AuditEntry.objects.get(action="restore")
+        assert restored.details == {"flags": 0, "author_deleted": True}
 
     def test_anonymous_authors_stay_anonymous_on_moderation_pages(self, mod_client):
         answer = AnswerFactory(is_anonymous=True, author=UserFactory(username="secret-sam"))
