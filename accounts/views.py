@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +30,9 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 @login_required
 def profile_update(request: HttpRequest) -> HttpResponse:
     require(can_edit_profile, request.user)
-    form = ProfileForm(form_data(request), instance=request.user)
+    # A copy: validating writes the typed values onto the instance, and the page around a
+    # refused form (the header's name) must still show the saved ones.
+    form = ProfileForm(form_data(request), instance=copy.copy(request.user))
     if request.method == "POST" and form.is_valid():
         update(
             user=request.user,

@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 
+from core.fields import OneLineField
 from forum.edits import base_revision_field
 from forum.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH
 from forum.tags import MAX_TAGS, TagError, parse_tags
@@ -23,7 +24,7 @@ def _token_field() -> forms.UUIDField:
 
 
 class QuestionForm(forms.Form):
-    title = forms.CharField(
+    title = OneLineField(
         label="Title",
         min_length=15,
         max_length=150,
@@ -111,7 +112,7 @@ class ReasonForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(
+    body = OneLineField(
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 2}),
         min_length=5,

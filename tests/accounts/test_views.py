@@ -68,6 +68,16 @@ def test_bad_input_is_a_form_error_not_a_crash(client):
     assert person.display_name != "x" * 500
 
 
+def test_a_refused_name_does_not_show_in_the_page_around_the_form(client):
+    person = UserFactory(display_name="Priya Raman")
+    client.force_login(person)
+    response = client.post(EDIT_URL, {"display_name": "Anonymous"})
+    assert response.status_code == 200
+    header = response.text.split("<main")[0]
+    assert "Priya Raman" in header
+    assert "Anonymous" not in header
+
+
 def test_only_the_owner_sees_the_edit_button(client):
     person, other = UserFactory(), UserFactory()
     client.force_login(other)
