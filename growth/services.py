@@ -139,6 +139,13 @@ def _topics(scores, target: Level) -> list[str]:
     if scores.gaps:
         first = scores.gaps[0].competency.name.lower()
         topics.append(f"Which project coming up would let me practise {first}?")
+    for group in scores.groups:
+        if group.pointer:
+            strength = group.strong[0].competency.name.lower()
+            topics.append(
+                f"In “{group.group.name}”, my only strength is {strength}. The ladder says: "
+                f"{group.pointer} What do you think?"
+            )
     topics += [
         f"What does a {target.name.lower()} look like on our team, concretely?",
         "How often shall we look at this plan together?",

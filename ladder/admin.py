@@ -3,6 +3,7 @@ from django.contrib import admin
 from ladder.models import (
     Competency,
     Expectation,
+    ExpectationGroup,
     GrowthAction,
     LadderVersion,
     Level,
@@ -37,11 +38,17 @@ class CompetencyAdmin(admin.ModelAdmin):
 
 @admin.register(Expectation)
 class ExpectationAdmin(admin.ModelAdmin):
-    list_display = ["key", "level", "competency", "track", "is_active"]
-    list_filter = ["level", "competency", "track", "is_active", "sources"]
+    list_display = ["key", "level", "competency", "track", "own_guidance", "group", "is_active"]
+    list_filter = ["level", "competency", "track", "is_active", "own_guidance", "group", "sources"]
     search_fields = ["key", "text", "note"]
     list_select_related = ["level", "competency", "track"]
     autocomplete_fields = ["supersedes"]
+    filter_horizontal = ["sources"]
+
+
+@admin.register(ExpectationGroup)
+class ExpectationGroupAdmin(admin.ModelAdmin):
+    list_display = ["slug", "level", "threshold"]
     filter_horizontal = ["sources"]
 
 

@@ -78,6 +78,37 @@ class Competency(models.Model):
         return self.name
 
 
+OWN_GUIDANCE = "Rungs' own guidance"
+
+
+class ExpectationGroup(models.Model):
+    """Expectations of one level of which a person needs only `threshold`, not all.
+
+    The senior "two of three" (architecture, mentoring, project leadership) is one: strength in
+    two of them is enough, so scoring does not count the third against anyone who has two."""
+
+    slug = models.SlugField(unique=True)
+    level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="groups")
+    name = models.CharField(max_length=120)
+    summary = models.TextField()
+    threshold = models.PositiveSmallIntegerField(
+        help_text="How many of the group's expectations someone must be strong in."
+    )
+    sources = models.ManyToManyField(Source, related_name="groups")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["level__order", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(threshold__gte=1), name="ladder_group_threshold_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
 class ExpectationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -115,6 +146,21 @@ class Expectation(models.Model):
         related_name="superseded_by",
         help_text="The expectation one level down that this one grows out of.",
     )
+    own_guidance = models.BooleanField(
+        default=False,
+        help_text="Written by Rungs with no document behind it; cites no source.",
+    )
+    group = models.ForeignKey(
+        ExpectationGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="A group of which only some expectations are needed (e.g. two of three).",
+    )
+    group_note = models.TextField(
+        blank=True, help_text="What it suggests when this is someone's only strength in its group."
+    )
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
 
@@ -132,6 +178,11 @@ class Expectation(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def citation(self) -> str:
+        """How the export names where this comes from (sources must be prefetched)."""
+        return citation_of(self)
 
 
 class Transition(models.Model):
@@ -163,6 +214,10 @@ class GrowthAction(models.Model):
     competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="actions")
     text = models.TextField()
     sources = models.ManyToManyField(Source, related_name="actions")
+    own_guidance = models.BooleanField(
+        default=False,
+        help_text="Written by Rungs with no document behind it; cites no source.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -173,6 +228,10 @@ class GrowthAction(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def citation(self) -> str:
+        return citation_of(self)
 
 
 class LadderVersion(models.Model):
@@ -188,3 +247,10 @@ class LadderVersion(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+
+def citation_of(item: Expectation | GrowthAction) -> str:
+    """ "From taro-pip, seven-steps", or "Rungs' own guidance" when no document supports it."""
+    if item.own_guidance:
+        return OWN_GUIDANCE
+    return "From " + ", ".join(s.short_name for s in item.sources.all())

@@ -11,6 +11,7 @@ from ladder.loading.specs import LadderSpec
 from ladder.models import (
     Competency,
     Expectation,
+    ExpectationGroup,
     GrowthAction,
     LadderVersion,
     Level,
@@ -99,9 +100,12 @@ def _write(spec: LadderSpec, *, checksum: str | None) -> int:
             text=e.text,
             examples=e.examples,
             note=e.note,
+            own_guidance=e.own_guidance,
             order=i,
             is_active=True,
             supersedes=None,
+            group=None,
+            group_note="",
         )
         expectation.sources.set([sources[name] for name in e.sources])
         expectations[e.key] = expectation
@@ -111,8 +115,27 @@ def _write(spec: LadderSpec, *, checksum: str | None) -> int:
     retired = (
         Expectation.objects.filter(is_active=True)
         .exclude(key__in=expectations)
-        .update(is_active=False, supersedes=None)
+        .update(is_active=False, supersedes=None, group=None, group_note="")
     )
+
+    groups = []
+    for i, g in enumerate(spec.groups):
+        group = _upsert(
+            ExpectationGroup,
+            slug=g.slug,
+            level=levels[g.level],
+            name=g.name,
+            summary=g.summary,
+            threshold=g.threshold,
+            order=i,
+        )
+        group.sources.set([sources[name] for name in g.sources])
+        for member in g.members:
+            Expectation.objects.filter(key=member.expectation).update(
+                group=group, group_note=member.if_only_strength
+            )
+        groups.append(group.pk)
+    ExpectationGroup.objects.exclude(pk__in=groups).delete()
 
     transitions = []
     for t in spec.transitions:
@@ -132,6 +155,7 @@ def _write(spec: LadderSpec, *, checksum: str | None) -> int:
                 order=i,
                 competency=competencies[a.competency],
                 text=a.text,
+                own_guidance=a.own_guidance,
             )
             action.sources.set([sources[name] for name in a.sources])
         transition.actions.filter(order__gte=len(t.actions)).delete()

@@ -10,7 +10,7 @@ from ladder.freshness import LADDER
 from ladder.models import Level, Track
 from ladder.selectors import levels as selectors
 from ladder.selectors.compare import level_compare
-from ladder.selectors.sources import ladder_export, source_list
+from ladder.selectors.sources import ladder_export, own_guidance, source_list
 from ladder.slots import LEVEL_SIDE
 
 
@@ -124,7 +124,11 @@ def compare(request: HttpRequest, lower: str, higher: str) -> HttpResponse:
 @require_safe
 @cached_page([LADDER])
 def sources(request: HttpRequest) -> HttpResponse:
-    context = {"sources": source_list(), "version": selectors.ladder_version()}
+    context = {
+        "sources": source_list(),
+        "own_guidance": own_guidance(),
+        "version": selectors.ladder_version(),
+    }
     return render(request, "ladder/sources.html", context)
 
 

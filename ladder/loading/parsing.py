@@ -11,9 +11,11 @@ from ladder.loading.specs import (
     ActionSpec,
     CompetencySpec,
     ExpectationSpec,
+    GroupSpec,
     LadderDataError,
     LadderSpec,
     LevelSpec,
+    MemberSpec,
     SourceSpec,
     TrackSpec,
     TransitionSpec,
@@ -42,6 +44,7 @@ def parse_ladder(data: Any) -> LadderSpec:
         "competencies",
         "expectations",
         "transitions",
+        "groups",
     }
     if unknown := sorted(set(data) - known):
         raise LadderDataError(f"unknown top-level section(s): {', '.join(unknown)}")
@@ -68,6 +71,9 @@ def parse_ladder(data: Any) -> LadderSpec:
     expectations = [_expectation(r, refs) for r in records_of(data, "expectations", "key")]
     unique([e.key for e in expectations], "expectations")
     _check_supersedes(expectations, refs)
+    groups = [_group(r, refs) for r in records_of(data, "groups", "slug", required=False)]
+    unique([g.slug for g in groups], "groups")
+    _check_groups(groups, {e.key: e for e in expectations})
     transitions = [_transition(r, refs) for r in records_of(data, "transitions", "from")]
     unique([f"{t.from_level}->{t.to_level}" for t in transitions], "transitions")
     return LadderSpec(
@@ -78,6 +84,7 @@ def parse_ladder(data: Any) -> LadderSpec:
         competencies=competencies,
         expectations=expectations,
         transitions=transitions,
+        groups=groups,
     )
 
 
@@ -93,6 +100,16 @@ class _Refs:
         for short_name in cited:
             record.one_of(name, self.sources, short_name)
         return cited
+
+    def check_citation(self, record: Record) -> tuple[list[str], bool]:
+        """Either documents that support the item, or `own_guidance: true` and none: what no
+        document says must not cite one."""
+        own = record.boolean("own_guidance")
+        if not own:
+            return self.check_sources(record), False
+        if record.text_list("sources"):
+            record.fail("must be empty when own_guidance is true", "sources")
+        return [], True
 
 
 def _source(r: Record) -> SourceSpec:
@@ -142,6 +159,7 @@ def _competency(r: Record) -> CompetencySpec:
 
 
 def _expectation(r: Record, refs: _Refs) -> ExpectationSpec:
+    sources, own_guidance = refs.check_citation(r)
     spec = ExpectationSpec(
         key=r.slug("key"),
         level=r.slug("level"),
@@ -149,9 +167,10 @@ def _expectation(r: Record, refs: _Refs) -> ExpectationSpec:
         track=r.slug("track", required=False),
         text=r.text("text", max_length=400),
         examples=r.text_list("examples"),
-        sources=refs.check_sources(r),
-        note=r.text("note", required=False, max_length=600),
+        sources=sources,
+        note=r.text("note", required=own_guidance, max_length=600),
         supersedes=r.slug("supersedes", required=False),
+        own_guidance=own_guidance,
     )
     r.one_of("level", list(refs.levels), spec.level)
     r.one_of("competency", refs.competencies, spec.competency)
@@ -181,6 +200,58 @@ def _check_supersedes(expectations: list[ExpectationSpec], refs: _Refs) -> None:
             raise LadderDataError(f"{where}: {e.supersedes!r} belongs to another track")
 
 
+def _group(r: Record, refs: _Refs) -> GroupSpec:
+    slug, level = r.slug("slug"), r.slug("level")
+    r.one_of("level", list(refs.levels), level)
+    members = []
+    for index, item in enumerate(r.mapping_list("members")):
+        member = Record(item, f"{r.where}.members[{index}]")
+        members.append(
+            MemberSpec(
+                expectation=member.slug("expectation"),
+                if_only_strength=member.text("if_only_strength", required=False, max_length=600),
+            )
+        )
+        member.done()
+    if len(members) < 2:
+        r.fail("a group needs at least two expectations", "members")
+    threshold = r.integer("threshold")
+    if threshold > len(members):
+        r.fail(f"{threshold} is more than the group's {len(members)} expectations", "threshold")
+    spec = GroupSpec(
+        slug=slug,
+        level=level,
+        name=r.text("name", max_length=120),
+        summary=r.text("summary"),
+        threshold=threshold,
+        sources=refs.check_sources(r),
+        members=members,
+    )
+    r.done()
+    return spec
+
+
+def _check_groups(groups: list[GroupSpec], by_key: dict[str, ExpectationSpec]) -> None:
+    """Members exist, sit on the group's level, apply to every track, and join one group."""
+    grouped: dict[str, str] = {}
+    for index, g in enumerate(groups):
+        for m_index, member in enumerate(g.members):
+            where = f"groups[{index}] ({g.slug}).members[{m_index}], field 'expectation'"
+            e = by_key.get(member.expectation)
+            if e is None:
+                raise LadderDataError(f"{where}: no expectation has the key {member.expectation!r}")
+            if e.level != g.level:
+                raise LadderDataError(f"{where}: {e.key!r} is not on the level {g.level!r}")
+            if e.track is not None:
+                raise LadderDataError(
+                    f"{where}: {e.key!r} belongs to one track; a group's expectations apply "
+                    "to every track"
+                )
+            if e.key in grouped:
+                raise LadderDataError(f"{where}: {e.key!r} is already in {grouped[e.key]!r}")
+            grouped[e.key] = g.slug
+
+
 def _transition(r: Record, refs: _Refs) -> TransitionSpec:
     from_level, to_level = r.slug("from"), r.slug("to")
     r.one_of("from", list(refs.levels), from_level)
@@ -190,10 +261,12 @@ def _transition(r: Record, refs: _Refs) -> TransitionSpec:
     actions = []
     for index, item in enumerate(r.mapping_list("actions")):
         action = Record(item, f"{r.where}.actions[{index}]")
+        sources, own_guidance = refs.check_citation(action)
         spec = ActionSpec(
             competency=action.slug("competency"),
             text=action.text("text", max_length=400),
-            sources=refs.check_sources(action),
+            sources=sources,
+            own_guidance=own_guidance,
         )
         action.one_of("competency", refs.competencies, spec.competency)
         action.done()

@@ -58,6 +58,14 @@ class Record:
             self.fail(f"{value!r} is not a positive whole number", name)
         return value
 
+    def boolean(self, name: str) -> bool:
+        value = self._get(name, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(f"{value!r} is not true or false", name)
+        return value
+
     def text_list(self, name: str, *, required: bool = False, slugs: bool = False) -> list[str]:
         value = self._get(name, required)
         if value is None:
@@ -87,10 +95,14 @@ class Record:
             self.fail(f"unknown field(s): {', '.join(unknown)}")
 
 
-def records_of(data: dict, section: str, label_field: str) -> list[Record]:
+def records_of(
+    data: dict, section: str, label_field: str, *, required: bool = True
+) -> list[Record]:
     items = data.get(section)
-    if not isinstance(items, list) or not items:
-        raise LadderDataError(f"'{section}': must be a non-empty list")
+    if items is None and not required:
+        return []
+    if not isinstance(items, list) or (required and not items):
+        raise LadderDataError(f"'{section}': must be a {'non-empty ' if required else ''}list")
     records = []
     for index, item in enumerate(items):
         label = item.get(label_field) if isinstance(item, dict) else None

@@ -1,6 +1,6 @@
 """The ladder file as plain dataclasses, and the error that says what is wrong with it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class LadderDataError(Exception):
@@ -51,6 +51,24 @@ class ExpectationSpec:
     sources: list[str]
     note: str
     supersedes: str | None
+    own_guidance: bool = False
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    expectation: str
+    if_only_strength: str  # what it suggests when this is someone's only strength in the group
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    slug: str
+    level: str
+    name: str
+    summary: str
+    threshold: int
+    sources: list[str]
+    members: list[MemberSpec]
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,7 @@ class ActionSpec:
     competency: str
     text: str
     sources: list[str]
+    own_guidance: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,3 +97,4 @@ class LadderSpec:
     competencies: list[CompetencySpec]
     expectations: list[ExpectationSpec]
     transitions: list[TransitionSpec]
+    groups: list[GroupSpec] = field(default_factory=list)

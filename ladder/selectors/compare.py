@@ -3,7 +3,13 @@
 from dataclasses import dataclass
 
 from ladder.models import Competency, Expectation, Level, Track, Transition
-from ladder.selectors.levels import expectations_of, in_force, transitions_with_actions
+from ladder.selectors.levels import (
+    GroupInForce,
+    expectations_of,
+    groups_in_force,
+    in_force,
+    transitions_with_actions,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class LevelComparison:
     track: Track | None
     competencies: list[CompetencyDiff]
     transitions: list[Transition]
+    groups: list[GroupInForce]  # groups in force at `higher` (e.g. senior's two of three)
 
     @property
     def new_count(self) -> int:
@@ -87,4 +94,5 @@ def level_compare(*, lower: Level, higher: Level, track: Track | None) -> LevelC
         track=track,
         competencies=list(diffs.values()),
         transitions=list(transitions),
+        groups=groups_in_force(after),
     )

@@ -3,11 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from ladder.models import (
     Competency,
     Expectation,
+    ExpectationGroup,
     GrowthAction,
     LadderVersion,
     Level,
@@ -33,7 +34,7 @@ def expectations_of(*, track: Track | None, max_order: int | None = None) -> lis
     queryset = (
         Expectation.objects.active()
         .for_track(track)
-        .select_related("level", "competency", "track")
+        .select_related("level", "competency", "track", "group")
         .prefetch_related("sources")
     )
     if max_order is not None:
@@ -52,6 +53,35 @@ def in_force(expectations: list[Expectation], level: Level) -> list[Expectation]
     upto = [e for e in expectations if e.level.order <= level.order]
     replaced = {e.supersedes_id for e in upto if e.supersedes_id}
     return [e for e in upto if e.pk not in replaced]
+
+
+@dataclass(frozen=True)
+class GroupInForce:
+    """A group (e.g. senior "two of three") with its members as they stand at a level."""
+
+    group: ExpectationGroup
+    members: list[Expectation]
+
+    @property
+    def threshold(self) -> int:
+        return self.group.threshold
+
+    @property
+    def pointers(self) -> list[Expectation]:
+        """Members that say what it means when they are someone's only strength."""
+        return [e for e in self.members if e.group_note]
+
+
+def groups_in_force(expectations: list[Expectation]) -> list[GroupInForce]:
+    """The groups among these expectations (those in force at one level), in ladder order,
+    with the groups' sources fetched (one query, and only when there is a group)."""
+    found: dict[int, GroupInForce] = {}
+    for e in expectations:
+        if e.group is not None:
+            found.setdefault(e.group_id, GroupInForce(e.group, [])).members.append(e)
+    groups = sorted(found.values(), key=lambda g: (g.group.level_id, g.group.order, g.group.pk))
+    prefetch_related_objects([g.group for g in groups], "sources")
+    return groups
 
 
 @dataclass(frozen=True)
@@ -117,6 +147,7 @@ class CompetencyBlock:
 class LevelDetail:
     level: Level
     blocks: list[CompetencyBlock]
+    groups: list[GroupInForce]
     transition_in: Transition | None
     next_level: Level | None
     previous_level: Level | None
@@ -138,6 +169,7 @@ def level_detail(
     return LevelDetail(
         level=level,
         blocks=list(blocks.values()),
+        groups=groups_in_force(expectations),
         transition_in=transitions_with_actions(to_level=level).first(),
         next_level=levels[position + 1] if position + 1 < len(levels) else None,
         previous_level=levels[position - 1] if position > 0 else None,

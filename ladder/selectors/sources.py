@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from ladder.models import Competency, Expectation, Level, Source
+from ladder.models import Competency, Expectation, GrowthAction, Level, Source
 from ladder.selectors.levels import (
     expectations_of,
+    groups_in_force,
     ladder_version,
     level_list,
     track_list,
@@ -21,6 +22,28 @@ class SourceUse:
     expectation_count: int
     action_count: int
     expectations_by_level: list[tuple[Level, list[Expectation]]]
+
+
+@dataclass(frozen=True)
+class OwnGuidance:
+    """What Rungs wrote without a document behind it, shown as such on the sources page."""
+
+    expectations: list[Expectation]
+    actions: list[GrowthAction]
+
+    def __bool__(self) -> bool:
+        return bool(self.expectations or self.actions)
+
+
+def own_guidance() -> OwnGuidance:
+    return OwnGuidance(
+        expectations=[e for e in expectations_of(track=None) if e.own_guidance],
+        actions=list(
+            GrowthAction.objects.filter(own_guidance=True)
+            .select_related("competency", "transition__from_level", "transition__to_level")
+            .order_by("transition__from_level__order", "order")
+        ),
+    )
 
 
 def source_list() -> list[SourceUse]:
@@ -47,7 +70,11 @@ def source_list() -> list[SourceUse]:
 
 
 def ladder_export() -> dict:
-    """The whole ladder as plain data for /ladder/export.json."""
+    """The whole ladder as plain data for /ladder/export.json.
+
+    Each expectation and action says where it comes from: `sources` (the documents' short
+    names) and `citation`, which reads "Rungs' own guidance" when `own_guidance` is true and
+    no document supports it."""
     expectations = expectations_of(track=None)
     keys = {e.pk: e.key for e in expectations}
     return {
@@ -71,9 +98,27 @@ def ladder_export() -> dict:
                 "examples": e.examples,
                 "note": e.note,
                 "supersedes": keys.get(e.supersedes_id),
+                "group": e.group.slug if e.group else None,
                 "sources": [s.short_name for s in e.sources.all()],
+                "own_guidance": e.own_guidance,
+                "citation": e.citation,
             }
             for e in expectations
+        ],
+        "groups": [
+            {
+                "slug": g.group.slug,
+                "level": g.members[0].level.slug,  # every member is on the group's level
+                "name": g.group.name,
+                "summary": g.group.summary,
+                "threshold": g.threshold,
+                "members": [
+                    {"expectation": e.key, "if_only_strength": e.group_note or None}
+                    for e in g.members
+                ],
+                "sources": [s.short_name for s in g.group.sources.all()],
+            }
+            for g in groups_in_force(expectations)
         ],
         "transitions": [
             {
@@ -86,6 +131,8 @@ def ladder_export() -> dict:
                         "competency": a.competency.slug,
                         "text": a.text,
                         "sources": [s.short_name for s in a.sources.all()],
+                        "own_guidance": a.own_guidance,
+                        "citation": a.citation,
                     }
                     for a in t.actions.all()
                 ],

@@ -18,14 +18,15 @@ def start(owner, *, track="backend", current="mid", target="senior") -> Assessme
     )
 
 
-def rate_all(assessment: Assessment, value=None, *, finish=True, by_competency=None):
-    """Rate every expectation: `value`, or by_competency[slug] (default: sometimes)."""
+def rate_all(assessment: Assessment, value=None, *, finish=True, by_competency=None, by_key=None):
+    """Rate every expectation: by_key[key], by_competency[slug] or `value` (default: sometimes)."""
     items = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).items
     ratings = []
     for expectation in items:
         chosen = (by_competency or {}).get(expectation.competency.slug, value)
+        chosen = (by_key or {}).get(expectation.key, chosen)
         ratings.append(
             services.RatingInput(
                 expectation.pk, Rating.Value.SOMETIMES if chosen is None else chosen
@@ -38,8 +39,9 @@ def rate_all(assessment: Assessment, value=None, *, finish=True, by_competency=N
 
 def finished(owner, **kwargs) -> Assessment:
     by_competency = kwargs.pop("by_competency", None)
+    by_key = kwargs.pop("by_key", None)
     value = kwargs.pop("value", None)
-    return rate_all(start(owner, **kwargs), value, by_competency=by_competency)
+    return rate_all(start(owner, **kwargs), value, by_competency=by_competency, by_key=by_key)
 
 
 def items(assessment: Assessment) -> list:

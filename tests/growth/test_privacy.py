@@ -128,7 +128,7 @@ class TestProfileReadiness:
         scene.owner.show_readiness = True
         scene.owner.save(update_fields=["show_readiness"])
         html = client.get(reverse("accounts:profile", args=[scene.owner.username])).text
-        assert "<dt>Ready for senior engineer</dt><dd>51%" in html
+        assert "<dt>Ready for senior engineer</dt><dd>53%" in html
         for detail in ("Technical craft", "System design", "Strength", scene.plan.title):
             assert detail not in html
         assert "/growth/" not in html.split('<main id="main"')[1]

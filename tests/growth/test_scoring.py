@@ -3,7 +3,7 @@
 import pytest
 
 from growth.scoring import GAP_BELOW, POINTS, STRENGTH_AT, CompetencyScore, score
-from ladder.models import Competency, Expectation
+from ladder.models import Competency, Expectation, ExpectationGroup
 
 NOT_YET, SOMETIMES, CONSISTENTLY = 0, 1, 2
 
@@ -177,3 +177,120 @@ class TestOverall:
         assert scores.percent == 67
         assert scores.competencies[0].percent == 67
         assert CompetencyScore(craft, 1 / 3, 3, 3).percent == 33
+
+
+class TestTwoOfThree:
+    """The senior rule (se-mid-to-senior): strength in two of architecture, mentoring and
+    project leadership is enough; one is a problem; leadership alone points elsewhere.
+
+    Each of the three competencies has the group's expectation plus one ordinary expectation,
+    always rated consistently, so only the group decides whether a competency is a gap."""
+
+    POINTER = "Consider engineering management or product management."
+
+    def ladder(self):
+        design, mentoring, leadership = competency(1), competency(2), competency(3)
+        group = ExpectationGroup(pk=1, slug="two-of-three", name="Two of three", threshold=2)
+        members = {
+            "architecture": Expectation(pk=11, competency=design, key="arch", group=group),
+            "mentoring": Expectation(pk=21, competency=mentoring, key="mentor", group=group),
+            "leadership": Expectation(
+                pk=31, competency=leadership, key="lead", group=group, group_note=self.POINTER
+            ),
+        }
+        others = [
+            Expectation(pk=12, competency=design, key="review"),
+            Expectation(pk=22, competency=mentoring, key="expertise"),
+            Expectation(pk=32, competency=leadership, key="direction"),
+        ]
+        return [design, mentoring, leadership], members, [*members.values(), *others]
+
+    def scored(self, *strong: str, others: int = CONSISTENTLY, rest: int = NOT_YET):
+        competencies, members, target = self.ladder()
+        ratings = {12: others, 22: others, 32: others}
+        ratings |= {e.pk: CONSISTENTLY if name in strong else rest for name, e in members.items()}
+        return score(competencies=competencies, target_expectations=target, ratings=ratings)
+
+    def test_all_three_strong_meets_the_group_with_nothing_waived(self):
+        scores = self.scored("architecture", "mentoring", "leadership")
+        [group] = scores.groups
+        assert (group.met, len(group.strong), group.waived, group.pointer) == (True, 3, [], "")
+        assert scores.gaps == []
+        assert scores.overall == 1.0
+
+    @pytest.mark.parametrize(
+        ("strong", "missing"),
+        [
+            (("architecture", "mentoring"), "leadership"),
+            (("architecture", "leadership"), "mentoring"),
+            (("mentoring", "leadership"), "architecture"),
+        ],
+    )
+    def test_any_two_strong_is_no_gap(self, strong, missing):
+        """The third, rated not yet, leaves every average: no gap, full readiness."""
+        scores = self.scored(*strong)
+        [group] = scores.groups
+        assert group.met
+        assert [e.key for e in group.waived] == [self.ladder()[1][missing].key]
+        assert scores.gaps == scores.developing == []
+        assert {c.competency.pk: c.readiness for c in scores.competencies} == {1: 1, 2: 1, 3: 1}
+        assert scores.overall == 1.0
+        waived_in = [c for c in scores.competencies if c.waived]
+        assert len(waived_in) == 1
+        assert waived_in[0].expectations == 1  # only the ordinary expectation counts
+        assert waived_in[0].not_yet == []
+
+    def test_two_strong_and_the_third_sometimes_is_still_met(self):
+        scores = self.scored("architecture", "mentoring", rest=SOMETIMES)
+        assert scores.groups[0].met
+        assert scores.overall == 1.0
+
+    def test_two_strong_without_the_group_would_have_been_a_gap(self):
+        """The same ratings without the group make leadership a gap: the rule is what helps."""
+        competencies, _members, target = self.ladder()
+        for e in target:
+            e.group = None
+        ratings = {12: 2, 22: 2, 32: 2, 11: 2, 21: 2, 31: 0}
+        scores = score(competencies=competencies, target_expectations=target, ratings=ratings)
+        assert scores.groups == []
+        assert [c.competency.pk for c in scores.developing] == [3]  # 0.5
+        assert scores.overall == 5 / 6
+
+    @pytest.mark.parametrize("strong", ["architecture", "mentoring"])
+    def test_one_strong_is_short_and_everything_counts(self, strong):
+        scores = self.scored(strong)
+        [group] = scores.groups
+        assert (group.met, group.short_by, group.waived) == (False, 1, [])
+        assert group.pointer == ""  # only leadership alone points elsewhere
+        weak = [c.competency.pk for c in scores.gaps + scores.developing]
+        assert len(weak) == 2  # the two competencies whose group expectation is not yet met
+        assert scores.overall == 4 / 6
+
+    def test_leadership_alone_points_to_management_or_product_management(self):
+        scores = self.scored("leadership")
+        [group] = scores.groups
+        assert not group.met
+        assert [e.key for e in group.strong] == ["lead"]
+        assert group.pointer == self.POINTER
+        assert sorted(c.competency.pk for c in scores.developing) == [1, 2]
+
+    def test_leadership_with_another_strength_has_no_pointer(self):
+        assert self.scored("leadership", "mentoring").groups[0].pointer == ""
+
+    def test_none_strong_is_short_by_two(self):
+        scores = self.scored()
+        [group] = scores.groups
+        assert (group.met, group.short_by, group.strong, group.pointer) == (False, 2, [], "")
+        assert scores.overall == 0.5
+        assert len(scores.developing) == 3
+
+    def test_sometimes_is_not_a_strength(self):
+        scores = self.scored(rest=SOMETIMES)
+        assert scores.groups[0].strong == []
+        assert not scores.groups[0].met
+
+    def test_a_group_outside_the_target_plays_no_part(self):
+        competencies, _, target = self.ladder()
+        ordinary = [e for e in target if e.group is None]
+        scores = score(competencies=competencies, target_expectations=ordinary, ratings={})
+        assert scores.groups == []

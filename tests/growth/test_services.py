@@ -62,7 +62,7 @@ class TestSave:
         assert len(assessment.ratings.get().evidence) == 500
 
     def test_finishing_needs_every_expectation_and_says_how_many_are_left(self):
-        assessment = growth.start(UserFactory())  # backend mid → senior: 65 to rate
+        assessment = growth.start(UserFactory())  # backend mid → senior: 74 to rate
         some = growth.items(assessment)[:5]
         with pytest.raises(ValidationError) as raised:
             services.assessment_save(
@@ -71,7 +71,7 @@ class TestSave:
                 ratings=[RatingInput(e.pk, SOMETIMES) for e in some],
                 finish=True,
             )
-        assert raised.value.messages == ["Rate every expectation before finishing: 60 left."]
+        assert raised.value.messages == ["Rate every expectation before finishing: 69 left."]
         # Nothing is written: not the ratings, not the status.
         assert not Rating.objects.filter(assessment=assessment).exists()
         assert fresh(assessment).status == Assessment.Status.DRAFT
@@ -85,7 +85,7 @@ class TestSave:
             assessment=assessment,
             ratings=[RatingInput(e.pk, 1) for e in everything[:60]],
         )
-        with pytest.raises(ValidationError, match="4 left"):
+        with pytest.raises(ValidationError, match="13 left"):
             services.assessment_save(
                 user=assessment.owner,
                 assessment=assessment,
@@ -102,8 +102,8 @@ class TestSave:
         assessment = fresh(assessment)
         assert assessment.status == Assessment.Status.FINISHED
         assert assessment.finished_at is not None
-        assert assessment.ladder_version == "2026.11.1"
-        assert assessment.ratings.count() == 65
+        assert assessment.ladder_version == "2026.11.2"
+        assert assessment.ratings.count() == 74
 
     def test_a_rating_outside_the_scope_raises_and_writes_nothing(self):
         assessment = growth.start(UserFactory(), current="junior", target="mid")
@@ -170,4 +170,4 @@ class TestDiscard:
             services.assessment_discard(user=assessment.owner, assessment=assessment)
         assert raised.value.messages == ["Finished assessments are kept."]
         assert Assessment.objects.filter(pk=assessment.pk).exists()
-        assert assessment.ratings.count() == 65
+        assert assessment.ratings.count() == 74

@@ -3,6 +3,7 @@ import pytest
 from ladder.models import (
     Competency,
     Expectation,
+    ExpectationGroup,
     GrowthAction,
     LadderVersion,
     Level,
@@ -17,7 +18,16 @@ from tests.ladder.data import tiny, write
 @pytest.fixture
 def empty_ladder(db):
     """Remove the session's real ladder (inside this test's transaction only)."""
-    for model in (GrowthAction, Transition, Expectation, Level, Competency, Track, Source):
+    for model in (
+        GrowthAction,
+        Transition,
+        Expectation,
+        ExpectationGroup,
+        Level,
+        Competency,
+        Track,
+        Source,
+    ):
         model.objects.all().delete()
     LadderVersion.objects.all().delete()
 

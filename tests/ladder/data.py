@@ -91,3 +91,23 @@ def write(tmp_path, data, name="ladder.yaml"):
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     return path
+
+
+def with_group(data: dict | None = None, **fields) -> dict:
+    """The tiny ladder plus a senior group: strength in one of s-lead and s-mentor suffices."""
+    data = data or tiny()
+    group = {
+        "slug": "senior-one-of-two",
+        "level": "senior",
+        "name": "One of two: leading or mentoring",
+        "threshold": 1,
+        "summary": "Lead or mentor.",
+        "sources": ["doc-b"],
+        "members": [
+            {"expectation": "s-lead", "if_only_strength": "Think about management."},
+            {"expectation": "s-mentor"},
+        ],
+    }
+    group.update(fields)
+    data["groups"] = [group]
+    return data

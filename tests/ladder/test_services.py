@@ -7,10 +7,18 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, transaction
 
-from ladder.models import Expectation, GrowthAction, LadderVersion, Level, Transition
+from ladder.models import (
+    Expectation,
+    ExpectationGroup,
+    GrowthAction,
+    LadderVersion,
+    Level,
+    Transition,
+)
 from ladder.services import ladder_load
-from tests.ladder.data import tiny, write
+from tests.ladder.data import tiny, with_group, write
 
 
 def test_loading_is_idempotent(empty_ladder, tmp_path):
@@ -78,3 +86,66 @@ def test_the_command_exits_non_zero_with_the_reason(tmp_path):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No ladder data file"):
         call_command("load_ladder", file=tmp_path / "nope.yaml")
+
+
+class TestVersionTwoFields:
+    """Own guidance and groups, loaded fresh and over a ladder loaded without them."""
+
+    def second_version(self) -> dict:
+        data = with_group(tiny(version="test.2"))
+        data["expectations"][1].update(own_guidance=True, sources=[], note="Ours.")
+        data["transitions"][0]["actions"][0].update(own_guidance=True, sources=[])
+        return data
+
+    def test_a_fresh_load_stores_own_guidance_and_the_group(self, empty_ladder, tmp_path):
+        ladder_load(path=write(tmp_path, self.second_version()))
+        guided = Expectation.objects.get(key="j-guided")
+        assert guided.own_guidance
+        assert not guided.sources.exists()
+        assert guided.citation == "Rungs' own guidance"
+        action = GrowthAction.objects.get(transition__from_level__slug="junior", order=0)
+        assert action.own_guidance
+        assert action.citation == "Rungs' own guidance"
+        group = ExpectationGroup.objects.get()
+        assert (group.slug, group.level.slug, group.threshold) == ("senior-one-of-two", "senior", 1)
+        assert list(group.sources.values_list("short_name", flat=True)) == ["doc-b"]
+        members = dict(group.members.values_list("key", "group_note"))
+        assert members == {"s-lead": "Think about management.", "s-mentor": ""}
+        assert Expectation.objects.get(key="m-review").citation == "From doc-a, doc-b"
+
+    def test_reloading_over_the_first_version_updates_in_place(self, empty_ladder, tmp_path):
+        ladder_load(path=write(tmp_path, tiny()))
+        pks = dict(Expectation.objects.values_list("key", "pk"))
+        report = ladder_load(path=write(tmp_path, self.second_version(), "v2.yaml"))
+        assert (report.changed, report.retired) == (True, 0)
+        assert dict(Expectation.objects.values_list("key", "pk")) == pks
+        assert Expectation.objects.get(key="j-guided").own_guidance
+        assert ExpectationGroup.objects.get().members.count() == 2
+        assert LadderVersion.objects.latest().version == "test.2"
+
+    def test_a_retired_member_leaves_its_group_and_a_dropped_group_goes(
+        self, empty_ladder, tmp_path
+    ):
+        ladder_load(path=write(tmp_path, self.second_version()))
+        data = tiny(version="test.3")
+        data["expectations"] = [e for e in data["expectations"] if e["key"] != "s-mentor"]
+        report = ladder_load(path=write(tmp_path, data, "v3.yaml"))
+        assert report.retired == 1
+        mentor = Expectation.objects.get(key="s-mentor")
+        assert (mentor.is_active, mentor.group, mentor.group_note) == (False, None, "")
+        assert not ExpectationGroup.objects.exists()
+        assert not Expectation.objects.get(key="j-guided").own_guidance
+        assert Expectation.objects.get(key="j-guided").sources.exists()
+
+    def test_own_guidance_can_be_switched_off_again(self, empty_ladder, tmp_path):
+        ladder_load(path=write(tmp_path, self.second_version()))
+        ladder_load(path=write(tmp_path, with_group(tiny(version="test.3")), "v3.yaml"))
+        assert not Expectation.objects.filter(own_guidance=True).exists()
+        assert not GrowthAction.objects.filter(own_guidance=True).exists()
+        assert ExpectationGroup.objects.count() == 1
+
+
+def test_the_group_threshold_is_a_database_constraint(empty_ladder, tmp_path):
+    ladder_load(path=write(tmp_path, with_group()))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExpectationGroup.objects.update(threshold=0)

@@ -23,14 +23,15 @@ PAGES = [
 def test_ladder_pages_render_in_a_fixed_number_of_queries(
     client, ladder, url, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(12):
+    # 13: the senior level and compare pages also read the sources of the two-of-three group.
+    with django_assert_max_num_queries(13):
         response = client.get(url)
     assert response.status_code == 200
 
 
 def test_the_matrix_shows_every_level_and_the_version(client, ladder):
     response = client.get(reverse("ladder:index"))
-    for name in ("Junior engineer", "Mid-level engineer", "Senior engineer", "2026.11.1"):
+    for name in ("Junior engineer", "Mid-level engineer", "Senior engineer", "2026.11.2"):
         assert name in response.text
     assert 'aria-current="true">All tracks' in response.text
 
@@ -107,7 +108,20 @@ def test_export_json_shape(client, ladder):
     assert set(data["tracks"][0]) >= {"slug", "name"}
     assert set(data["expectations"][0]) >= {"level", "competency", "track", "text", "sources"}
     assert len(data["expectations"]) >= 60
-    assert all(e["sources"] for e in data["expectations"])
+    # Every expectation cites a document or says it is Rungs' own guidance, never both.
+    for e in data["expectations"]:
+        assert bool(e["sources"]) != e["own_guidance"], e["key"]
+        assert e["citation"] == (
+            "Rungs' own guidance" if e["own_guidance"] else "From " + ", ".join(e["sources"])
+        )
+    for action in (a for t in data["transitions"] for a in t["actions"]):
+        assert bool(action["sources"]) != action["own_guidance"]
+    [group] = data["groups"]
+    assert (group["slug"], group["level"], group["threshold"]) == (
+        "senior-two-of-three",
+        "senior",
+        2,
+    )
     assert {(t["from"], t["to"]) for t in data["transitions"]} == {
         ("junior", "mid"),
         ("mid", "senior"),
@@ -124,3 +138,65 @@ def test_sources_page_lists_the_five_documents(client, ladder):
         "bigger-isnt-better",
     ):
         assert f'id="{short_name}"' in response.text
+
+
+class TestTwoOfThreeOnThePages:
+    POINTER = "engineering management or product management"
+
+    def test_the_senior_page_shows_the_group_and_the_pointer(self, client, ladder):
+        html = client.get(reverse("ladder:level", args=["senior"])).text
+        assert 'id="senior-two-of-three"' in html
+        assert "Needed: strength in 2 of these 3." in html
+        assert self.POINTER in html
+        for key in ("senior-design-architecture", "senior-mentoring-mentor"):
+            assert f'href="#e-{key}"' in html
+            assert f'id="e-{key}"' in html
+        assert 'class="badge badge--group" href="/ladder/senior/#senior-two-of-three"' in html
+
+    def test_the_mid_page_has_no_group(self, client, ladder):
+        html = client.get(reverse("ladder:level", args=["mid"])).text
+        assert 'id="senior-two-of-three"' not in html
+
+    @pytest.mark.parametrize("pair", [["mid", "senior"], ["junior", "senior"]])
+    def test_the_compare_page_shows_the_group(self, client, ladder, pair):
+        response = client.get(reverse("ladder:compare", args=pair) + "?track=backend")
+        [group] = response.context["comparison"].groups
+        assert group.threshold == 2
+        assert len(group.members) == 3
+        assert 'id="senior-two-of-three"' in response.text
+        assert self.POINTER in response.text
+
+    def test_junior_to_mid_has_no_group(self, client, ladder):
+        response = client.get(reverse("ladder:compare", args=["junior", "mid"]))
+        assert response.context["comparison"].groups == []
+
+
+class TestOwnGuidanceOnThePages:
+    LABEL = "Rungs' own guidance"
+
+    def test_on_call_is_marked_on_the_level_page(self, client, ladder):
+        html = client.get(reverse("ladder:level", args=["mid"]) + "?track=infrastructure").text
+        oncall = html.split('id="e-mid-infra-operations-oncall"')[1].split("</li>")[0]
+        assert f'<a href="/ladder/sources/#own-guidance">{self.LABEL}</a>' in oncall
+        assert "From " not in oncall
+
+    def test_cited_expectations_still_name_their_documents(self, client, ladder):
+        html = client.get(reverse("ladder:level", args=["mid"])).text
+        tests = html.split('id="e-mid-craft-tests"')[1].split("</li>")[0]
+        assert 'href="/ladder/sources/#mid-backend-responsibilities"' in tests
+
+    def test_the_compare_page_marks_it_too(self, client, ladder):
+        response = client.get(
+            reverse("ladder:compare", args=["junior", "mid"]) + "?track=infrastructure"
+        )
+        assert self.LABEL in response.text
+
+    def test_the_sources_page_lists_it_and_what_the_documents_do_not_cover(self, client, ladder):
+        html = client.get(reverse("ladder:sources")).text
+        assert '<h2 id="h-not-covered">What these documents do not cover</h2>' in html
+        uncovered = html.split('id="not-covered"')[1].split("</section>")[0]
+        for topic in ("performance improvement plan", "On-call", "beyond senior"):
+            assert topic in uncovered
+        own = html.split('id="own-guidance"')[1].split("</section>")[0]
+        assert 'id="e-junior-infra-operations-oncall"' in own
+        assert 'id="e-mid-infra-operations-oncall"' in own

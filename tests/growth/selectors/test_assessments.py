@@ -91,8 +91,8 @@ class TestRatingSheet:
         assert [block.competency.slug for block in sheet] == list(
             Competency.objects.order_by("order").values_list("slug", flat=True)
         )
-        assert sum(len(block.items) for block in sheet) == 65
-        assert [len(block.items) for block in sheet] == [9, 6, 6, 8, 7, 7, 5, 5, 4, 8]
+        assert sum(len(block.items) for block in sheet) == 74
+        assert [len(block.items) for block in sheet] == [15, 6, 6, 10, 9, 7, 5, 5, 4, 7]
         expectation, rating = sheet[0].items[0]
         assert expectation == first
         assert (rating.value, rating.evidence) == (2, "my RFC")
@@ -107,7 +107,7 @@ class TestProgress:
         for a, b in ((before, after), (after, before)):
             progress = read_progress(owner=owner, earlier_pk=a.pk, later_pk=b.pk)
             assert (progress.earlier, progress.later) == (before, after)
-            assert (progress.overall_before, progress.overall_after) == (50, 51)
+            assert (progress.overall_before, progress.overall_after) == (50, 53)
             rows = {c.slug: (b, a, change) for c, b, a, change in progress.rows}
             assert len(rows) == 10
             assert rows["craft"] == (50, 100, 50)
@@ -150,4 +150,4 @@ class TestLatestReadiness:
         finished_on(person, 5, by_competency=MIXED)
         finished_on(UserFactory(), 1, value=NOT_YET)
         growth.start(person)
-        assert latest_readiness(person=person) == (51, ladder["senior"])
+        assert latest_readiness(person=person) == (53, ladder["senior"])

@@ -21,7 +21,7 @@ MIXED = {"craft": CONSISTENTLY, "design": NOT_YET}  # the rest: sometimes
 class TestGrowthActions:
     @pytest.mark.parametrize(
         ("current", "target", "count"),
-        [("junior", "mid", 9), ("mid", "senior", 10), ("junior", "senior", 19), ("mid", "mid", 0)],
+        [("junior", "mid", 10), ("mid", "senior", 15), ("junior", "senior", 25), ("mid", "mid", 0)],
     )
     def test_actions_between_two_levels(self, ladder, current, target, count):
         actions = growth_actions(current=ladder[current], target=ladder[target])
@@ -30,8 +30,8 @@ class TestGrowthActions:
     def test_junior_to_senior_comes_in_transition_order(self, ladder):
         actions = growth_actions(current=ladder["junior"], target=ladder["senior"])
         froms = [a.transition.from_level.slug for a in actions]
-        assert froms == ["junior"] * 9 + ["mid"] * 10
-        assert GrowthAction.objects.count() == 19
+        assert froms == ["junior"] * 10 + ["mid"] * 15
+        assert GrowthAction.objects.count() == 25
 
 
 class TestQuestionsAbout:
@@ -64,10 +64,10 @@ class TestResults:
         about_craft = QuestionFactory(tags=["testing"])  # craft is a strength: not listed
         results = read_results(assessment=assessment)
         assert results.assessment == assessment
-        assert results.scores.percent == 51
-        # Now, at mid-level: craft 6/6, design 0/5, the other 26 at ½: 19 / 37.
-        assert results.current_scores.overall == 19 / 37
-        assert results.current_scores.percent == 51
+        assert results.scores.percent == 53  # (12 + 38 / 2) / 58
+        # Now, at mid-level: craft 10/10, design 0/7, the other 29 at ½: 24.5 / 46.
+        assert results.current_scores.overall == 24.5 / 46
+        assert results.current_scores.percent == 53
         assert [s.name for s in results.radar.series] == [
             "Ready for senior engineer",
             "Meets mid-level engineer (now)",
@@ -84,7 +84,7 @@ class TestResults:
         assert "craft" not in slugs
         design = results.gaps[0]
         assert design.score.readiness == 0.0
-        assert len(design.score.not_yet) == 6
+        assert len(design.score.not_yet) == 8
         assert [a.text for a in design.actions] == list(
             GrowthAction.objects.filter(
                 transition__from_level__slug="mid", competency__slug="design"

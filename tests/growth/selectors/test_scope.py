@@ -35,12 +35,12 @@ class TestScope:
     @pytest.mark.parametrize(
         ("track", "current", "target", "target_count", "current_count", "items"),
         [
-            ("backend", "junior", "mid", 37, 21, 53),
-            ("backend", "mid", "senior", 50, 37, 65),
-            ("backend", "junior", "senior", 50, 21, 66),
-            ("backend", "mid", "mid", 37, 37, 37),
-            ("infrastructure", "junior", "mid", 35, 22, 51),
-            ("infrastructure", "mid", "senior", 47, 35, 64),
+            ("backend", "junior", "mid", 46, 21, 62),
+            ("backend", "mid", "senior", 58, 46, 74),
+            ("backend", "junior", "senior", 58, 21, 74),
+            ("backend", "mid", "mid", 46, 46, 46),
+            ("infrastructure", "junior", "mid", 38, 22, 54),
+            ("infrastructure", "mid", "senior", 49, 38, 67),
         ],
     )
     def test_sizes_on_the_real_ladder(
@@ -62,7 +62,7 @@ class TestScope:
         assert {e.pk for e in chosen.target} == at_senior
         # Mid-level expectations that senior replaces are rated, but do not make readiness.
         replaced = mids_own - at_senior
-        assert len(replaced) == 15
+        assert len(replaced) == 16
         assert all(e.pk not in replaced for e in chosen.target)
 
     def test_retired_and_other_track_expectations_are_out(self, backend, ladder):
@@ -78,12 +78,15 @@ class TestScope:
         chosen = _scope(backend, "mid", "senior")
         keys = [(e.competency.order, e.level.order, e.order) for e in chosen.items]
         assert keys == sorted(keys)
-        assert [e.competency.slug for e in chosen.items[:9]] == ["craft"] * 9
-        assert [e.level.slug for e in chosen.items[:9]] == ["junior"] + ["mid"] * 5 + ["senior"] * 3
+        # Every junior craft expectation is replaced by mid, so craft starts with mid's own.
+        assert [e.competency.slug for e in chosen.items[:15]] == ["craft"] * 15
+        assert [e.level.slug for e in chosen.items[:15]] == ["mid"] * 10 + ["senior"] * 5
 
     def test_readiness_on_the_real_ladder(self, backend):
-        """Craft consistently, design not yet, the rest sometimes, mid → senior: craft 7/7,
-        design 0/6, the other 37 at ½: overall (7 + 18.5) / 50 = 0.51."""
+        """Craft consistently, design not yet, the rest sometimes, mid → senior: craft 12/12,
+        design 0/8, the other 38 at ½: overall (12 + 19) / 58 ≈ 0.534. Architecture is not
+        yet and mentoring and leadership only sometimes, so the two-of-three group is not met
+        and nothing is waived."""
         chosen = _scope(backend, "mid", "senior")
         values = {"craft": CONSISTENTLY, "design": NOT_YET}
         ratings = {e.pk: values.get(e.competency.slug, SOMETIMES) for e in chosen.items}
@@ -94,22 +97,61 @@ class TestScope:
         )
         by_slug = {s.competency.slug: s for s in scores.competencies}
         assert {slug: s.expectations for slug, s in by_slug.items()} == {
-            "craft": 7,
+            "craft": 12,
             "delivery": 5,
             "proactivity": 4,
-            "design": 6,
-            "operations": 5,
+            "design": 8,
+            "operations": 7,
             "mentoring": 5,
             "leadership": 4,
             "communication": 4,
             "business": 3,
-            "growth": 7,
+            "growth": 6,
         }
         assert by_slug["craft"].readiness == 1.0
         assert by_slug["design"].readiness == 0.0
         assert by_slug["delivery"].readiness == 0.5
-        assert scores.overall == 0.51
-        assert scores.percent == 51
+        assert scores.overall == 31 / 58
+        assert scores.percent == 53
+        [group] = scores.groups
+        assert (group.group.slug, group.met, group.strong) == ("senior-two-of-three", False, [])
         assert [s.competency.slug for s in scores.strengths] == ["craft"]
         assert [s.competency.slug for s in scores.gaps] == ["design"]
         assert len(scores.developing) == 8
+
+    def test_a_strong_two_of_three_senior_candidate_has_no_gap(self, backend):
+        """Everything consistently except leading projects (not yet), mid → senior on the real
+        ladder: architecture and mentoring meet the group, so leadership is no gap."""
+        chosen = _scope(backend, "mid", "senior")
+        ratings = {e.pk: CONSISTENTLY for e in chosen.items}
+        lead = next(e for e in chosen.target if e.key == "senior-leadership-lead")
+        ratings[lead.pk] = NOT_YET
+        scores = score(
+            competencies=list(Competency.objects.order_by("order")),
+            target_expectations=chosen.target,
+            ratings=ratings,
+        )
+        [group] = scores.groups
+        assert sorted(e.key for e in group.members) == [
+            "senior-design-architecture",
+            "senior-leadership-lead",
+            "senior-mentoring-mentor",
+        ]
+        assert group.met
+        assert [e.key for e in group.waived] == ["senior-leadership-lead"]
+        assert scores.gaps == scores.developing == []
+        assert scores.percent == 100
+
+    def test_leading_projects_alone_points_to_management(self, backend):
+        chosen = _scope(backend, "mid", "senior")
+        ratings = {e.pk: CONSISTENTLY for e in chosen.items}
+        for key in ("senior-design-architecture", "senior-mentoring-mentor"):
+            ratings[next(e.pk for e in chosen.target if e.key == key)] = NOT_YET
+        scores = score(
+            competencies=list(Competency.objects.order_by("order")),
+            target_expectations=chosen.target,
+            ratings=ratings,
+        )
+        [group] = scores.groups
+        assert not group.met
+        assert "management or product management" in group.pointer

@@ -92,17 +92,17 @@ class TestAssess:
         html = response.text
         assert response.status_code == 200
         assert "<h1>Mid-level engineer → Senior engineer</h1>" in html
-        assert html.count('<fieldset class="assess-item" id="e-') == 65
-        assert html.count('type="radio"') == 65 * 3
-        assert html.count("> Not yet</label>") == 65
-        assert html.count("> Sometimes</label>") == 65
-        assert html.count("> Consistently</label>") == 65
+        assert html.count('<fieldset class="assess-item" id="e-') == 74
+        assert html.count('type="radio"') == 74 * 3
+        assert html.count("> Not yet</label>") == 74
+        assert html.count("> Sometimes</label>") == 74
+        assert html.count("> Consistently</label>") == 74
         found = growth.controls(html)
         radios = [c for c in found if c.get("type") == "radio"]
         evidence = [c for c in found if c.get("name", "").startswith("evidence-")]
-        assert len(radios) == 195
+        assert len(radios) == 222
         assert all(c["wrapped"] for c in radios)  # each radio inside its <label>
-        assert len(evidence) == 65
+        assert len(evidence) == 74
         assert all(c["labelled"] and not c["wrapped"] for c in evidence)  # <label for=…>
         assert growth.unlabelled(html) == []
         for name in ("save", "finish"):
@@ -146,7 +146,7 @@ class TestAssess:
         assert response.url == url("results", draft.pk)
         draft = fresh(draft)
         assert draft.status == Assessment.Status.FINISHED
-        assert draft.ratings.count() == 65
+        assert draft.ratings.count() == 74
 
     def test_finishing_half_done_says_how_many_are_left(self, client, person):
         draft = growth.start(person)
@@ -155,7 +155,7 @@ class TestAssess:
         assert response.status_code == 400
         assert (
             '<p class="banner banner--danger" role="alert">Rate every expectation before '
-            "finishing: 25 left.</p>" in response.text
+            "finishing: 34 left.</p>" in response.text
         )
         assert fresh(draft).status == Assessment.Status.DRAFT
 

@@ -114,7 +114,7 @@ class TestQueryBudgets:
             "print": ('<section class="goal-print"', 15),
             "markdown": ("\n## Goal ", 15),
             "shared": ('<section class="goal-print"', 15),
-            "assess": (" checked>", 65),
+            "assess": (" checked>", 74),
         }
         if page in grown:
             needle, count = grown[page]

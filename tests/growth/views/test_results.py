@@ -44,8 +44,8 @@ class TestResults:
         response = client.get(url("results", done.pk))
         html = response.text
         assert response.status_code == 200
-        assert "<h1>Ready for senior engineer: 51%</h1>" in html
-        assert "against ladder 2026.11.1" in html
+        assert "<h1>Ready for senior engineer: 53%</h1>" in html
+        assert "against ladder 2026.11.2" in html
         # The chart: an SVG image with a title and a description, then the same figures.
         svg = re.search(r'<svg viewBox="[^"]+" role="img" aria-labelledby="([^"]+)"', html)
         assert svg is not None
@@ -66,7 +66,7 @@ class TestResults:
         assert rows[0] == ("Technical craft", "100", "100")
         assert rows[3] == ("System design and architecture", "0", "0")
         assert rows[1] == ("Execution and independence", "50", "50")
-        assert '<th scope="row">Overall</th><td>51%</td><td>51%</td>' in html
+        assert '<th scope="row">Overall</th><td>53%</td><td>53%</td>' in html
 
     def test_strengths_gaps_actions_and_questions(self, client, done):
         question = QuestionFactory(tags=["databases"], title="How do I get better at schemas?")
@@ -75,7 +75,7 @@ class TestResults:
         assert "<li><strong>Technical craft</strong> — 100%</li>" in html
         assert '<a href="#gap-design">System design and architecture</a> — 0%' in html
         gap = html.split('id="gap-design"')[1].split("</section>")[0]
-        assert gap.count("<li>") == 6 + 1 + 1  # six not yet, one growth action, one question
+        assert gap.count("<li>") == 8 + 1 + 1  # eight not yet, one growth action, one question
         action = GrowthAction.objects.get(
             transition__from_level__slug="mid", competency__slug="design"
         )
@@ -119,7 +119,7 @@ class TestCompare:
         response = client.get(url("compare"), {"a": after.pk, "b": before.pk})
         html = response.text
         assert response.status_code == 200
-        assert "<h1>Progress: 50% → 51%</h1>" in html
+        assert "<h1>Progress: 50% → 53%</h1>" in html
         assert 'role="img" aria-labelledby="bars-title"' in html
         assert html.count('<rect class="bars__after"') == 10
         assert '<rect class="bars__after" x="300.0" y="22.0" width="370.0"' in html  # craft 100%
@@ -162,7 +162,7 @@ class TestProfile:
         person.save(update_fields=["show_readiness"])
         shown = client.get(profile).text
         assert (
-            "<dt>Ready for senior engineer</dt><dd>51% "
+            "<dt>Ready for senior engineer</dt><dd>53% "
             '<span class="muted">(self-assessed)</span></dd>'
         ) in shown
         # Only the overall figure: nothing per competency.
@@ -174,3 +174,43 @@ class TestProfile:
         response = client.get(reverse("accounts:profile", args=[person.username]))
         assert response.status_code == 200
         assert "Ready for" not in response.text
+
+
+class TestTwoOfThree:
+    """The senior group on the results page: two strengths of three are enough."""
+
+    ARCH, MENTOR, LEAD = (
+        "senior-design-architecture",
+        "senior-mentoring-mentor",
+        "senior-leadership-lead",
+    )
+
+    def test_a_strong_two_of_three_has_no_gap(self, client, person):
+        done = growth.finished(person, value=CONSISTENTLY, by_key={self.LEAD: NOT_YET})
+        html = client.get(url("results", done.pk)).text
+        assert "<h1>Ready for senior engineer: 100%</h1>" in html
+        assert "strong in 2 of 3</h2>" in html
+        assert "<strong>Met:</strong>" in html
+        assert "So these do not count against your readiness:" in html
+        assert 'id="gap-leadership"' not in html
+        assert "No gaps below 75%" in html
+
+    def test_leadership_alone_points_to_management_or_product_management(self, client, person):
+        done = growth.finished(
+            person, value=CONSISTENTLY, by_key={self.ARCH: NOT_YET, self.MENTOR: NOT_YET}
+        )
+        html = client.get(url("results", done.pk)).text
+        assert "strong in 1 of 3</h2>" in html
+        assert "<strong>Not yet met:</strong>" in html
+        assert "management or product management" in html
+        client.post(url("make_plan", done.pk))
+        plan = Plan.objects.get(assessment=done)
+        assert any("management or product management" in t for t in plan.discussion_topics)
+
+    def test_one_other_strength_has_no_pointer(self, client, person):
+        done = growth.finished(
+            person, value=CONSISTENTLY, by_key={self.LEAD: NOT_YET, self.MENTOR: NOT_YET}
+        )
+        html = client.get(url("results", done.pk)).text
+        assert "strong in 1 of 3</h2>" in html
+        assert "management or product management" not in html
