@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 
 from core.models import SentEmail
-from tests.factories import PASSWORD, UserFactory
+from tests.accounts.support import sign_up
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,7 @@ def test_sign_up_succeeds_while_the_mail_server_is_down(client):
     refusing = mock.Mock()
     refusing.open.side_effect = ConnectionRefusedError(111, "Connection refused")
     with mock.patch("core.mail.mailers", mock.Mock(default=refusing)):
-        response = client.post(
-            reverse("account_signup"),
-            {
-                "email": "new@example.com",
-                "username": "newperson",
-                "password1": PASSWORD,
-                "password2": PASSWORD,
-            },
-        )
+        response = sign_up(client)
     # The tests run tasks at once; the worker would retry this one until the server is back.
     assert response.status_code == 302
     assert mail.outbox == []

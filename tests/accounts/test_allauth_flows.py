@@ -12,21 +12,14 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts.models import User
+from tests.accounts.support import sign_up
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_sign_up_sends_a_verification_mail(client):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "new@example.com",
-            "username": "newperson",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
+    response = sign_up(client)
     assert response.status_code == 302
     assert User.objects.filter(username="newperson", email="new@example.com").exists()
     assert len(mail.outbox) == 1
@@ -37,13 +30,6 @@ def test_sign_up_sends_a_verification_mail(client):
     assert client.get(link).status_code == 200
     assert client.post(link).status_code == 302
     assert User.objects.get(username="newperson").emailaddress_set.get().verified
-
-
-def sign_up(client, email: str, username: str):
-    return client.post(
-        reverse("account_signup"),
-        {"email": email, "username": username, "password1": PASSWORD, "password2": PASSWORD},
-    )
 
 
 def settings_module_values(name: str) -> dict:
@@ -81,9 +67,9 @@ def test_sign_up_does_not_reveal_a_registered_email(client, module):
     assert values["ACCOUNT_EMAIL_VERIFICATION"] == "mandatory"
     with override_settings(**values):
         UserFactory(email="taken@example.com")
-        new = sign_up(client, "fresh@example.com", "freshperson")
+        new = sign_up(client, email="fresh@example.com", username="freshperson")
         client.logout()
-        taken = sign_up(Client(), "TAKEN@example.com", "x2")
+        taken = sign_up(Client(), email="TAKEN@example.com", username="x2")
     assert (
         (taken.status_code, taken.url)
         == (new.status_code, new.url)
@@ -102,9 +88,9 @@ def test_sign_up_does_not_reveal_a_registered_email(client, module):
 
 def test_the_page_after_sign_up_reads_the_same_for_a_taken_address(client):
     UserFactory(email="taken@example.com")
-    new = client.get(sign_up(client, "fresh@example.com", "freshperson").url).text
+    new = client.get(sign_up(client, email="fresh@example.com", username="freshperson").url).text
     other = Client()
-    taken = other.get(sign_up(other, "taken@example.com", "x3").url).text
+    taken = other.get(sign_up(other, email="taken@example.com", username="x3").url).text
     assert "Verify Your Email Address" in new
     assert "Confirmation email sent to fresh@example.com." in new
     assert new.replace("fresh@", "taken@") == taken

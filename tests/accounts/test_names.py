@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from accounts import names
 from accounts.models import User
-from tests.factories import PASSWORD, UserFactory
+from tests.accounts.support import sign_up
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +22,6 @@ PROFILE = {"headline": "", "company": "", "level_code": "", "email_notifications
 def edit_display_name(client, person, name: str):
     client.force_login(person)
     return client.post(EDIT_URL, {**PROFILE, "display_name": name})
-
-
-def sign_up(client, username: str, email: str = "new@example.com"):
-    return client.post(
-        reverse("account_signup"),
-        {"email": email, "username": username, "password1": PASSWORD, "password2": PASSWORD},
-    )
 
 
 class TestSkeleton:
@@ -108,27 +102,27 @@ class TestUsername:
     def test_sign_up_refuses_a_look_alike_of_an_existing_username(self, client):
         UserFactory(username="alice")
         for username in ("аlice", "aIice", "ALICE"):  # Cyrillic а, capital i, capitals
-            response = sign_up(client, username)
+            response = sign_up(client, username=username)
             assert response.status_code == 200
             assert response.context["form"].errors["username"], username
         assert list(User.objects.values_list("username", flat=True)) == ["alice"]
 
     def test_sign_up_refuses_a_look_alike_of_a_display_name(self, client):
         UserFactory(username="someone", display_name="Grace Hopper")
-        response = sign_up(client, "grace_hopper")
+        response = sign_up(client, username="grace_hopper")
         assert "looks just like another member" in response.context["form"].errors["username"][0]
 
     @pytest.mark.parametrize(
         "username", ["Аnonymous", "m0derator", "admin", "ａｄｍｉｎ", "\u200balice2", "mod♦"]
     )
     def test_sign_up_refuses_reserved_and_invisible(self, client, username):
-        response = sign_up(client, username)
+        response = sign_up(client, username=username)
         assert response.status_code == 200
         assert response.context["form"].errors["username"]
         assert not User.objects.exists()
 
     def test_a_new_username_is_stored_in_nfkc_with_its_skeleton(self, client):
-        response = sign_up(client, "ｎｅｗｐｅｒｓｏｎ")
+        response = sign_up(client, username="ｎｅｗｐｅｒｓｏｎ")
         assert response.status_code == 302
         person = User.objects.get()
         assert (person.username, person.username_skeleton) == ("newperson", "newperson")

@@ -30,6 +30,8 @@ not_utf8 = st.sampled_from(
     [b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"ok\x00\xfe", b"\xf4\x90\x80\x80"]
 )
 
+LEVELS = ["junior", "mid", "senior"]  # the ladder's level slugs, as forms receive them
+
 
 def stretched(size: st.SearchStrategy[int], seed=None) -> st.SearchStrategy[str]:
     """Text of exactly `size` characters, a short random piece repeated (cheap even when huge)."""

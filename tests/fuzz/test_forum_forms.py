@@ -22,8 +22,6 @@ from tests.fuzz.support import (
 )
 from tests.moderation.factories import moderator
 
-LEVELS = ["junior", "mid", "senior"]
-
 tag = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,6})?", fullmatch=True)
 tags = S.mostly(
     st.lists(tag, min_size=1, max_size=6).flatmap(
@@ -36,7 +34,7 @@ token = S.mostly(st.uuids().map(str), S.junk_text(40))
 QUESTION_FIELDS = {
     "title": S.text(15, 150),
     "body": S.text(30, BODY_MAX_LENGTH),
-    "level": S.choice(LEVELS),
+    "level": S.choice(S.LEVELS),
     "tags": tags,
 }
 

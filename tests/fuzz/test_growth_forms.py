@@ -26,7 +26,6 @@ from tests.fuzz.support import (
 )
 from tests.growth import factories as growth
 
-LEVELS = ["junior", "mid", "senior"]
 TRACKS = ["backend", "infrastructure"]
 
 dates = S.mostly(
@@ -67,7 +66,7 @@ class TestAssessmentForms(GrowthScene):
     @fuzz
     @given(
         data=S.form(
-            {"track": S.choice(TRACKS), "current": S.choice(LEVELS), "target": S.choice(LEVELS)}
+            {"track": S.choice(TRACKS), "current": S.choice(S.LEVELS), "target": S.choice(S.LEVELS)}
         ),
         who=st.sampled_from(["owner", "fresh"]),
     )

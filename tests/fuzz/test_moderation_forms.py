@@ -35,7 +35,6 @@ from tests.fuzz.support import (
 )
 from tests.moderation.factories import flag, moderator
 
-LEVELS = ["junior", "mid", "senior"]
 REASON = S.text(0, 300)
 
 
@@ -283,7 +282,7 @@ class TestPeopleAndFeatures(ModerationScene):
 
     @fuzz
     @given(
-        where=S.mostly(st.sampled_from(["home", *LEVELS]), S.junk_text(40)),
+        where=S.mostly(st.sampled_from(["home", *S.LEVELS]), S.junk_text(40)),
         direction=S.choice(["up", "down"]),
     )
     @example(where="\x00", direction="up")
