@@ -145,3 +145,30 @@ class TestAllauthForms(FuzzCase):
         self.tally("accounts: change password (allauth)", not refused(response))
         if refused(response):
             self.assert_no_writes(response, (self.person, before))
+
+
+class TestAccountDeletion(FuzzCase):
+    """The deletion page's password: only the right one erases, anything else changes nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.person = UserFactory(display_name="Priya Kapoor", headline="Backend engineer")
+
+    @fuzz
+    @given(data=S.form({"password": PASSWORD_TEXT}))
+    @example(data={"password": PASSWORD + "\x00"})
+    @example(data={"password": ["a", "b"]})
+    @example(data={"password": PASSWORD})
+    def test_delete(self, data):
+        browser = as_client(self.person)
+        before = row_values(self.person)
+        response = self.submit("privacy: delete account", browser, reverse("privacy:delete"), data)
+        self.tally("privacy: delete account", not refused(response))
+        if refused(response):
+            self.assert_no_writes(response, (self.person, before))
+            return
+        assert posted(response).get("password") == PASSWORD  # only the real password erases
+        person = User.objects.get(pk=self.person.pk)
+        assert person.is_erased
+        assert not person.is_active
+        assert (person.display_name, person.headline, person.email) == ("", "", "")
