@@ -21,6 +21,15 @@ def _nested_list(length: int) -> str:
     return "".join(lines)[:length]
 
 
+def _markers_on_one_line(marker: str) -> Callable[[int], str]:
+    return lambda length: (marker * length)[: length - 1] + "x"
+
+
+def _nested_emphasis(length: int) -> str:
+    half = length // 6
+    return ("*a " * half + "a* " * half)[:length]
+
+
 def _table(length: int) -> str:
     return ("| a | b |\n|---|---|\n" + "| x | y |\n" * length)[:length]
 
@@ -59,4 +68,17 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "links": _repeat("[ab](http://e.com/) "),
     "emphasis": _repeat("*ab* "),
     "code spans": _repeat("`ab` "),
+    # Added with the move to cmark-gfm (C), whose own parsing is fast: these go after what
+    # remains, in Python and in nh3 (forum/markdown.py): character references, nesting that
+    # only the line's markers limit, raw HTML shown as text, images made into links.
+    '"': _repeat('"'),
+    ">": _repeat(">"),
+    "- - nested lists": _markers_on_one_line("- "),
+    "1. 1. nested lists": _markers_on_one_line("1. "),
+    "nested emphasis": _nested_emphasis,
+    "<b> raw tags": _repeat("<b>"),
+    "<div> raw blocks": _repeat("<div>\n\n"),
+    "images": _repeat("![a](http://e.com/i.png) "),
+    "images in links": _repeat("[![a](i.png)](http://e.com/) "),
+    "mail addresses": _repeat("a@b.cd "),
 }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from forum.markdown import LINK_REL, plain_text, render_inline, render_markdown
+from forum.markdown import LINK_REL, MAX_DEPTH, plain_text, render_inline, render_markdown
 from tests.forum.support import tags_of
 
 
@@ -69,6 +69,69 @@ class TestCommonMark:
         html = render_markdown("~~gone~~")
         assert tag_names(html) & {"s", "del"}
 
+    def test_strikethrough_needs_two_tildes(self):
+        assert render_markdown("~one~ ~~two~~") == "<p>~one~ <del>two</del></p>\n"
+
+    def test_www_addresses_and_mail_addresses_become_links(self):
+        assert hrefs_of(render_markdown("www.example.com and me@example.com")) == [
+            "http://www.example.com",
+            "mailto:me@example.com",
+        ]
+
+    def test_special_characters_come_out_escaped_once(self):
+        assert render_markdown("a & b < c > d \"e\" 'f' &amp;") == (
+            "<p>a &amp; b &lt; c &gt; d \"e\" 'f' &amp;</p>\n"
+        )
+
+    def test_a_link_title_keeps_quotes_and_ampersands(self):
+        html = render_markdown('[a](https://e.example "say \\"hi\\" & <go>")')
+        assert tags_of(html)[1] == (
+            "a",
+            {"href": "https://e.example", "title": 'say "hi" & <go>', "rel": LINK_REL},
+        )
+
+
+def hrefs_of(html: str) -> list[str]:
+    return [attrs["href"] for name, attrs in tags_of(html) if name == "a"]
+
+
+class TestDepth:
+    """Quotes and lists can nest as deep as markers go; past MAX_DEPTH they flatten, keeping
+    every word (nh3 and browsers take time that grows with the square of the depth)."""
+
+    @pytest.mark.parametrize("marker", ["> ", ">", "- ", "* ", "1. ", "2) ", "- > "])
+    def test_markers_on_one_line_nest_no_deeper_than_the_limit(self, marker):
+        html = render_markdown(marker * 200 + "end")
+        depth = sum(tag_names_count(html, tag) for tag in ("blockquote", "ul", "ol"))
+        assert depth == MAX_DEPTH
+        assert plain_text(html).endswith("end")
+
+    def test_indented_lists_nest_no_deeper_than_the_limit(self):
+        source = "\n".join("  " * level + f"- item{level}" for level in range(60))
+        html = render_markdown(source)
+        assert tag_names_count(html, "ul") == MAX_DEPTH
+        assert plain_text(html) == " ".join(f"item{level}" for level in range(60))
+
+    def test_a_code_line_of_markers_is_left_alone(self):
+        line = "> " * 50
+        assert render_markdown(f"```\n{line}\n```") == (
+            f"<pre><code>{'&gt; ' * 50}\n</code></pre>\n"
+        )
+
+    def test_a_long_rule_stays_a_rule_among_many_lists(self):
+        source = "- a\n\n* b\n\n" * 20 + "- " * 40 + "\n\nend"
+        html = render_markdown(source)
+        assert tag_names_count(html, "hr") == 1
+        assert "\\" not in html
+
+    def test_the_limit_is_not_reached_by_a_normal_body(self):
+        html = render_markdown("> quote\n> - a\n>   - b\n>     1. c\n")
+        assert [tag_names_count(html, tag) for tag in ("blockquote", "ul", "ol")] == [1, 2, 1]
+
+
+def tag_names_count(html: str, name: str) -> int:
+    return sum(1 for tag, _ in tags_of(html) if tag == name)
+
 
 class TestImages:
     def test_an_image_becomes_a_plain_link_named_by_its_alt_text(self):
@@ -117,6 +180,20 @@ class TestInline:
 
     def test_whitespace_and_newlines_fold_into_one_line(self):
         assert render_inline("one\n\n\ntwo   three") == "one two three"
+
+    @pytest.mark.parametrize(
+        "source",
+        ["# not a heading", "> not a quote", "- not a list", "1. not a list", "    not code",
+         "[a]: https://x.example not a definition", "<div> not a block", "--- not a rule"],
+    )  # fmt: skip
+    def test_what_would_start_a_block_is_text_in_a_comment(self, source):
+        assert plain_text(render_inline(source)) == source.strip()
+
+    def test_the_comment_lead_never_shows(self):
+        for source in ("x", "*x*", "`x`", "<b>", "[x](https://e.example)", "\\", "  x  "):
+            assert "\ue000" not in render_inline(source)
+        assert render_inline("") == ""
+        assert render_inline(" \n ") == ""
 
     def test_images_become_links_inline_too(self):
         assert render_inline("![chart](https://example.com/c.png)") == (

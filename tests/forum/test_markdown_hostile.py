@@ -69,6 +69,38 @@ class TestRawHtml:
             "&lt;b&gt;bold&lt;/b&gt; &lt;script&gt;x&lt;/script&gt;"
         )
 
+    def test_what_cmark_writes_for_raw_html_can_be_typed_and_stays_text(self):
+        """cmark's safe mode leaves this comment where raw HTML was; typed, it is raw HTML too."""
+        assert render_markdown("a <!-- raw HTML omitted --> b") == (
+            "<p>a &lt;!-- raw HTML omitted --&gt; b</p>\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("source", "expected"),
+        [
+            ("# <b>head</b>", "<h1>&lt;b&gt;head&lt;/b&gt;</h1>\n"),
+            ("[<i>x</i>](https://e.example)", "&lt;i&gt;x&lt;/i&gt;</a>"),
+            ("| <td> |\n|---|\n| <tr> |", "<td>&lt;tr&gt;</td>"),
+            ("- <div>\n  x\n\nafter", "<li>\n<p>&lt;div&gt;\nx</p>\n</li>"),
+            ("> <script>\n> alert(1)", "<blockquote>\n<p>&lt;script&gt;\nalert(1)</p>"),
+            ("<div>\n\n*still markdown*\n\n</div>", "<p><em>still markdown</em></p>"),
+        ],
+    )
+    def test_raw_html_anywhere_is_text_in_its_place(self, source, expected):
+        html = render_markdown(source)
+        assert expected in html
+        assert not {name for name, _ in tags_of(html)} & {"b", "i", "div", "script"}
+
+    def test_raw_html_in_an_image_description_is_text_of_the_link(self):
+        assert render_markdown("<b>1</b> ![a <i>b</i>](https://e.example/c.png) <s>2") == (
+            "<p>&lt;b&gt;1&lt;/b&gt; "
+            f'<a href="https://e.example/c.png" {REL}>a &lt;i&gt;b&lt;/i&gt;</a> &lt;s&gt;2</p>\n'
+        )
+
+    def test_an_image_inside_a_link_is_its_alt_text_so_links_never_nest(self):
+        html = render_markdown("[![badge](https://e.example/b.svg) build](https://ci.example)")
+        assert html == f'<p><a href="https://ci.example" {REL}>badge build</a></p>\n'
+
 
 DANGEROUS_URLS = [
     "javascript:alert(1)",
@@ -101,15 +133,31 @@ class TestDangerousUrls:
             for scheme in ("javascript:", "vbscript:", "data:"):
                 assert f'href="{scheme}' not in lowered
 
-    def test_an_entity_encoded_javascript_link_stays_plain_text(self):
-        assert render_markdown("[x](jav&#x61;script:alert(1))") == (
-            "<p>[x](javascript:alert(1))</p>\n"
-        )
+    def test_an_entity_encoded_javascript_link_keeps_only_its_text(self):
+        """cmark decodes the entity, sees the javascript: scheme and writes an empty address;
+        the pipeline then drops the link and keeps its text."""
+        assert render_markdown("[x](jav&#x61;script:alert(1))") == "<p>x</p>\n"
 
-    def test_a_link_with_a_data_url_loses_its_href_but_keeps_its_text(self):
-        assert render_markdown("[x](data:image/png;base64,AAAA)") == (
-            '<p><a rel="nofollow ugc noopener">x</a></p>\n'
-        )
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "data:image/png;base64,AAAA",
+            "ftp://example.com/file",
+            "vbscript:msgbox(1)",
+            "&#x20;javascript:alert(1)",
+        ],
+    )
+    def test_a_link_to_another_scheme_keeps_only_its_text(self, url):
+        assert render_markdown(f"[x]({url})") == "<p>x</p>\n"
+        assert render_inline(f"say [x]({url})") == "say x"
+
+    def test_an_autolink_to_javascript_is_text(self):
+        assert render_markdown("<javascript:alert(1)>") == "<p>javascript:alert(1)</p>\n"
+
+    def test_an_image_with_a_dangerous_address_is_its_alt_text(self):
+        assert render_markdown(
+            "![chart](javascript:alert(1)) ![map](data:image/png;base64,AA)"
+        ) == ("<p>chart map</p>\n")
 
     def test_upper_case_https_still_works(self):
         assert hrefs(render_markdown("[x](HTTPS://EXAMPLE.COM)")) == ["HTTPS://EXAMPLE.COM"]
