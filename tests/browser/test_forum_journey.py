@@ -14,7 +14,7 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
@@ -46,7 +46,7 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     page.get_by_label("Username").fill("asker")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     confirm_email(page, "asker@example.com")
     ask(page, TITLE)
     expect(page.get_by_role("link", name="pip")).to_be_visible()
