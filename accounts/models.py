@@ -123,6 +123,11 @@ class User(AbstractUser):
         return Band(self.band).short if self.band else ""
 
     @property
+    def band_note(self) -> str:
+        """What the ladder says about this person's band ("it stops at senior" for staff+)."""
+        return Band(self.band).note if self.band else ""
+
+    @property
     def headline_text(self) -> str:
         """“Site Reliability Engineer · L4 (mid)”: the line shown under a person's name."""
         level = self.level_code
