@@ -73,7 +73,8 @@ def test_staff_says_the_ladder_stops_at_senior():
     text = describe_level_code("Principal Engineer")
     assert text.startswith("“Principal Engineer” is in the Staff+ band.")
     assert "junior to senior" in text
-    assert Band.STAFF.note and not Band.SENIOR.note
+    assert Band.STAFF.note
+    assert not Band.SENIOR.note
 
 
 def test_an_unmapped_code_names_codes_that_work():

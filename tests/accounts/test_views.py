@@ -154,9 +154,11 @@ def test_the_band_preview_answers_as_people_type(client, django_assert_num_queri
     assert response.status_code == 200
     assert response.text.strip() == "“E5” is in the Senior band."
     cache_control = response.headers["Cache-Control"]
-    assert "private" in cache_control and "max-age=3600" in cache_control
+    assert "private" in cache_control
+    assert "max-age=3600" in cache_control
     staff = client.get(BAND_URL, {"level_code": "L7"}).text
-    assert "Staff+" in staff and "junior to senior" in staff
+    assert "Staff+" in staff
+    assert "junior to senior" in staff
     assert "L4, E5" in client.get(BAND_URL, {"level_code": "Grade 7B"}).text
 
 
@@ -172,7 +174,8 @@ def test_the_form_asks_for_the_band_while_typing_and_shows_it_without_javascript
     client.force_login(person)
     form = client.get(EDIT_URL).text
     assert f'hx-get="{BAND_URL}"' in form
-    assert 'id="level-band"' in form and 'aria-live="polite"' in form
+    assert 'id="level-band"' in form
+    assert 'aria-live="polite"' in form
     # Without JavaScript: the saved code's band, beside the field and on the profile.
     assert "“L6” is in the Staff+ band. The ladder describes junior to senior" in form
     client.post(EDIT_URL, {"level_code": "SDE II", "band_override": ""})
