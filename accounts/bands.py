@@ -19,6 +19,17 @@ class Band(models.TextChoices):
         """The word used after a level code: "L4 (mid)"."""
         return {"junior": "junior", "mid": "mid", "senior": "senior", "staff": "staff+"}[self.value]
 
+    @property
+    def note(self) -> str:
+        """What a person in this band should know about the ladder: it stops at senior."""
+        if self is Band.STAFF:
+            return "The ladder describes junior to senior; Rungs has no levels beyond senior."
+        return ""
+
+
+# Shown whenever a code cannot be mapped: the kinds of code the mapper understands.
+LEVEL_CODE_EXAMPLES = "L4, E5, IC3, SDE II, Junior, Senior or Staff"
+
 
 # Seniority words win over numbers ("Senior Engineer II" is senior). Staff comes first so that
 # "senior staff" reads as staff. Matched as whole words.
@@ -63,3 +74,18 @@ def band_for_level_code(code: str) -> Band | None:
     if match := _BARE_NUMBER.match(text):
         return _band_for_step(int(match.group(1)) - _SCALES["l"])
     return None
+
+
+def describe_level_code(code: str) -> str:
+    """One sentence on the band a level code maps to, as the profile form shows it while typing
+    (and after saving, without JavaScript)."""
+    code = " ".join(code.split())
+    if not code:
+        return f"Type your level code ({LEVEL_CODE_EXAMPLES}) to see its band."
+    band = band_for_level_code(code)
+    if band is None:
+        return (
+            f"Rungs cannot tell the band from “{code}”. It understands codes like "
+            f"{LEVEL_CODE_EXAMPLES}; or choose your band below."
+        )
+    return " ".join(part for part in (f"“{code}” is in the {band.label} band.", band.note) if part)

@@ -8,6 +8,15 @@ from accounts import names
 from accounts.bands import Band
 from accounts.validators import name_not_reserved, single_line
 
+
+class AnswerSort(models.TextChoices):
+    """How a question's answers are ordered (forum/selectors/threads.py); remembered per person."""
+
+    VOTES = "votes", "Votes"
+    NEWEST = "newest", "Newest"
+    OLDEST = "oldest", "Oldest"
+
+
 # How a person whose account is deleted is shown wherever their posts are (docs/privacy.md).
 DELETED_MEMBER = "Deleted member"
 
@@ -50,6 +59,14 @@ class User(AbstractUser):
         default=True,
         help_text="Answers on your questions, comments on your posts, your answers accepted.",
     )
+    answer_sort = models.CharField(
+        "order of answers",
+        max_length=10,
+        choices=AnswerSort.choices,
+        default=AnswerSort.VOTES,
+        editable=False,
+        help_text="The order last chosen on a question page; used where none is asked for.",
+    )
 
     # Kept in step by moderation: the group membership and the latest suspension, so that
     # every page can check them without a query.
@@ -84,6 +101,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=models.Q(band__in=["", *Band.values]),
                 name="accounts_user_band_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answer_sort__in=AnswerSort.values),
+                name="accounts_user_answer_sort_valid",
             ),
         ]
 
@@ -121,6 +142,11 @@ class User(AbstractUser):
     @property
     def band_label(self) -> str:
         return Band(self.band).short if self.band else ""
+
+    @property
+    def band_note(self) -> str:
+        """What the ladder says about this person's band ("it stops at senior" for staff+)."""
+        return Band(self.band).note if self.band else ""
 
     @property
     def headline_text(self) -> str:

@@ -35,6 +35,7 @@ def personal_data(*, user: User) -> dict:
         "settings": {
             "email_notifications": user.email_notifications,
             "show_readiness_on_profile": user.show_readiness,
+            "order_of_answers": user.answer_sort,
         },
         "email_addresses": [
             {"email": address.email, "primary": address.primary, "verified": address.verified}

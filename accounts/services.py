@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.bands import Band, band_for_level_code
-from accounts.models import User
+from accounts.models import AnswerSort, User
 from accounts.names import ERASED_USERNAME_PREFIX
 from accounts.rules import can_edit_profile
 from core.pagecache import bump, person
@@ -56,6 +56,18 @@ def profile_update(
     return user
 
 
+def answer_sort_remember(*, user: User, sort: AnswerSort) -> None:
+    """Keep the order a signed-in person chose for answers, for the question pages they open
+    without asking for one. Writes only when it changed (it runs on every question page asked
+    for in an order, so an unchanged choice costs no query, not even a savepoint)."""
+    if user.answer_sort == sort:
+        return
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(answer_sort=sort)
+        user.answer_sort = sort
+        bump(person(user.pk))  # their stored question pages were built in the old order
+
+
 ERASED_FIELDS = [
     "username",
     "email",
@@ -69,6 +81,7 @@ ERASED_FIELDS = [
     "band_overridden",
     "show_readiness",
     "email_notifications",
+    "answer_sort",
     "is_active",
     "is_staff",
     "is_superuser",
@@ -109,6 +122,7 @@ def account_erase(*, user: User) -> User:
     user.band_overridden = False
     user.show_readiness = False
     user.email_notifications = False
+    user.answer_sort = AnswerSort.VOTES
     user.is_active = user.is_staff = user.is_superuser = False
     user.last_login = None
     user.set_unusable_password()

@@ -5,5 +5,6 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("me/edit/", views.profile_update, name="profile_edit"),
+    path("me/band/", views.level_band, name="level_band"),
     path("<str:username>/", views.profile, name="profile"),
 ]

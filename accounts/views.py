@@ -3,8 +3,11 @@ import copy
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.bands import describe_level_code
 from accounts.forms import ProfileForm
 from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public
@@ -46,4 +49,18 @@ def profile_update(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, "Your profile is saved.")
         return redirect(request.user)
-    return render(request, "accounts/profile_edit.html", {"form": form})
+    # The band of the saved code: what the preview beside the field shows before any typing,
+    # and all it shows without JavaScript.
+    band_text = describe_level_code(request.user.level_code)
+    return render(request, "accounts/profile_edit.html", {"form": form, "band_text": band_text})
+
+
+@require_safe
+@cache_control(private=True, max_age=3600)
+def level_band(request: HttpRequest) -> HttpResponse:
+    """htmx: the band a level code maps to, as the person types it. Reads nothing but the code
+    (no database, no session), so the browser may keep the answer."""
+    code = request.GET.get("level_code", "")[:200]
+    return HttpResponse(
+        render_to_string("accounts/_level_band.html", {"band_text": describe_level_code(code)})
+    )

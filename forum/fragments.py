@@ -67,8 +67,9 @@ def post_variant(item: PostView, viewer: User) -> str | None:
     )
 
 
-def _key(item: PostView, version: list[int]) -> str:
-    raw = f"{item.post.kind}:{item.post.pk}:{version}:{item.variant}"
+def _key(item: PostView, version: list[int], where: str) -> str:
+    # `where` is the answer page's number and order, which the "more comments" link keeps.
+    raw = f"{item.post.kind}:{item.post.pk}:{version}:{item.variant}:{where}"
     return "post:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -78,7 +79,8 @@ def shared_posts(request: HttpRequest, *, page: QuestionPage, version: list[int]
     items = [page.question, *page.answers]
     for item in items:
         item.variant = post_variant(item, request.user)
-    keys = {id(item): _key(item, version) for item in items if item.variant is not None}
+    where = f"{page.answer_page.number}:{page.answer_sort}"
+    keys = {id(item): _key(item, version, where) for item in items if item.variant is not None}
     if not keys:
         return
     found = cache.get_many(list(keys.values()))

@@ -9,7 +9,7 @@ class DeleteAccountForm(forms.Form):
         label="Your password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="The one you sign in with.",
+        help_text="The one you log in with.",
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
-from accounts.models import User
+from accounts.models import AnswerSort, User
 from core.pagecache import remember
 from core.paging import Page, offset_page
 from forum.identity import AuthorCard, author_card
@@ -24,6 +24,13 @@ COMMENTS_SHOWN = 5  # per post; the rest fold behind "show N more comments"
 # Curated answers first (in the order moderators curated them), then the accepted one, then
 # the best scored, oldest first among equals.
 ANSWER_ORDER = ("curated_first", "curated_at", "-is_accepted", "-score", "created_at", "id")
+# The orders a reader may choose. Only "votes" lifts curated and accepted answers to the top:
+# "newest" and "oldest" are plain time orders (the badges still mark those answers).
+ANSWER_ORDERS: dict[str, tuple[str, ...]] = {
+    AnswerSort.VOTES: ANSWER_ORDER,
+    AnswerSort.NEWEST: ("-created_at", "-id"),
+    AnswerSort.OLDEST: ("created_at", "id"),
+}
 
 
 @dataclass
@@ -57,6 +64,12 @@ class QuestionPage:
     related: Sequence[Question]
     expectations: Sequence[Expectation]
     tags: Sequence[Tag]
+    answer_sort: str = AnswerSort.VOTES
+
+    @property
+    def sort_param(self) -> str:
+        """What links within the page carry to keep the order: nothing for the default."""
+        return "" if self.answer_sort == AnswerSort.VOTES else self.answer_sort
 
     @property
     def posts(self) -> list[PostView]:
@@ -101,7 +114,9 @@ def contribution_get_or_404(*, kind: str, pk: int, viewer: User) -> Question | A
     return contribution
 
 
-def _answers_page(*, question: Question, see_hidden: bool, number: int) -> Page:
+def _answers_page(
+    *, question: Question, see_hidden: bool, number: int, sort: str = AnswerSort.VOTES
+) -> Page:
     answers = (
         _shown(Answer, see_hidden)
         .filter(question=question)
@@ -116,7 +131,7 @@ def _answers_page(*, question: Question, see_hidden: bool, number: int) -> Page:
         answers,
         number=min(max(number, 1), pages),
         per_page=ANSWERS_PER_PAGE,
-        ordering=ANSWER_ORDER,
+        ordering=ANSWER_ORDERS[sort],
         total=total,
     )
 
@@ -151,19 +166,25 @@ class Thread:
     question: Question
     answers: Page
     comments: list[Comment]  # each with `on_post`, how many its post has
+    answer_sort: str = AnswerSort.VOTES
 
 
 def _thread(
-    *, question_id: int, see_hidden: bool, answer_page: int, expand: tuple[str, int] | None
+    *,
+    question_id: int,
+    see_hidden: bool,
+    answer_page: int,
+    expand: tuple[str, int] | None,
+    sort: str = AnswerSort.VOTES,
 ) -> Thread | None:
     question = _question(question_id, see_hidden=see_hidden)
     if question is None:
         return None
-    answers = _answers_page(question=question, see_hidden=see_hidden, number=answer_page)
+    answers = _answers_page(question=question, see_hidden=see_hidden, number=answer_page, sort=sort)
     comments = _comments(
         question=question, answers=answers.items, see_hidden=see_hidden, expand=expand
     )
-    return Thread(question=question, answers=answers, comments=list(comments))
+    return Thread(question=question, answers=answers, comments=list(comments), answer_sort=sort)
 
 
 def question_thread(
@@ -173,14 +194,19 @@ def question_thread(
     version: Sequence[int],
     answer_page: int = 1,
     expand: tuple[str, int] | None = None,
+    sort: str = AnswerSort.VOTES,
 ) -> Thread | None:
     """The thread, from the cache while `version` (the question's generation) holds; None when
     there is no such question for this viewer."""
     see_hidden = can_see_hidden(viewer)
     return remember(
-        ("thread", question_id, tuple(version), see_hidden, answer_page, expand),
+        ("thread", question_id, tuple(version), see_hidden, answer_page, expand, str(sort)),
         lambda: _thread(
-            question_id=question_id, see_hidden=see_hidden, answer_page=answer_page, expand=expand
+            question_id=question_id,
+            see_hidden=see_hidden,
+            answer_page=answer_page,
+            expand=expand,
+            sort=sort,
         ),
     )
 
@@ -192,6 +218,7 @@ def question_page(
     answer_page: int = 1,
     expand: tuple[str, int] | None = None,
     thread: Thread | None = None,
+    sort: str = AnswerSort.VOTES,
 ) -> QuestionPage:
     """A question as the viewer sees it: one page of answers, the first comments of each post
     (all of them on the post `expand` names, ("answer", 12)), votes, related questions. The
@@ -203,6 +230,7 @@ def question_page(
             see_hidden=can_see_hidden(viewer),
             answer_page=answer_page,
             expand=expand,
+            sort=sort,
         )
     question = thread.question
     answers = thread.answers.items
@@ -241,4 +269,5 @@ def question_page(
         related=SimpleLazyObject(lambda: question_related(question=question)),
         expectations=SimpleLazyObject(lambda: level_highlights(level=question.level)),
         tags=SimpleLazyObject(lambda: list(question.tags.order_by("name"))),
+        answer_sort=thread.answer_sort,
     )

@@ -5,6 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models import AnswerSort
+from accounts.services import answer_sort_remember
 from core import ratelimit
 from core.http import form_data, form_status, login_required, visitor_key, whole_number
 from core.marks import FORM_TOKEN_MARK
@@ -114,7 +116,24 @@ def question_short(request: HttpRequest, pk: int) -> HttpResponse:
 def question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     # Counted before the page cache answers, so cached pages still count their readers.
     services.question_record_view(question_id=pk, visitor=visitor_key(request))
+    # Before the page cache: a signed-in person's stored copies follow their order (the write
+    # bumps their generation). Anonymous readers' order lives in the URL alone, which is part
+    # of every cache key, so their shared copies stay right.
+    if (asked := asked_answer_sort(request)) and request.user.is_authenticated:
+        answer_sort_remember(user=request.user, sort=asked)
     return _question_detail(request, pk=pk, slug=slug)
+
+
+def asked_answer_sort(request: HttpRequest) -> AnswerSort | None:
+    """?sort=newest: the order of answers asked for in the URL, if any (anything else: none)."""
+    value = request.GET.get("sort", "")
+    return AnswerSort(value) if value in AnswerSort.values else None
+
+
+def answer_sort(request: HttpRequest) -> AnswerSort:
+    """The order this page shows: the one in the URL, else the one the person last chose."""
+    remembered = getattr(request.user, "answer_sort", AnswerSort.VOTES)
+    return asked_answer_sort(request) or AnswerSort(remembered)
 
 
 @cached_page(lambda pk, slug: freshness.question_page(pk))
@@ -126,6 +145,7 @@ def _question_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         version=version[:1],
         answer_page=page_number(request),
         expand=_expanded(request),
+        sort=answer_sort(request),
     )
     if thread is None:
         raise Http404("There is no such question, or it has been removed.")
@@ -162,6 +182,7 @@ def render_question(
         answer_page=page_number(request),
         expand=_expanded(request),
         thread=thread,
+        sort=answer_sort(request),
     )
     if answer_form is None:
         # Ticked for whoever already posted anonymously here (the service enforces it; the
@@ -183,6 +204,7 @@ def render_question(
         "answer_form": answer_form,
         "fragment_version": version,
         "panels": panels,
+        "answer_sorts": AnswerSort.choices,
     }
     return render(request, "forum/question_detail.html", context, status=status)
 

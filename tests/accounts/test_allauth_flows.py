@@ -91,7 +91,7 @@ def test_the_page_after_sign_up_reads_the_same_for_a_taken_address(client):
     new = client.get(sign_up(client, email="fresh@example.com", username="freshperson").url).text
     other = Client()
     taken = other.get(sign_up(other, email="taken@example.com", username="x3").url).text
-    assert "Verify Your Email Address" in new
+    assert "Verify your e-mail address" in new
     assert "Confirmation email sent to fresh@example.com." in new
     assert new.replace("fresh@", "taken@") == taken
 

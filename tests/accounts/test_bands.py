@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accounts.bands import Band, band_for_level_code
+from accounts.bands import Band, band_for_level_code, describe_level_code
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,24 @@ def test_any_text_maps_to_a_band_or_nothing(code):
 
 def test_short_labels_read_well_after_a_code():
     assert [band.short for band in Band] == ["junior", "mid", "senior", "staff+"]
+
+
+def test_a_band_description_names_the_band():
+    assert describe_level_code(" L4 ") == "“L4” is in the Mid-level band."
+    assert describe_level_code("E5") == "“E5” is in the Senior band."
+
+
+def test_staff_says_the_ladder_stops_at_senior():
+    text = describe_level_code("Principal Engineer")
+    assert text.startswith("“Principal Engineer” is in the Staff+ band.")
+    assert "junior to senior" in text
+    assert Band.STAFF.note
+    assert not Band.SENIOR.note
+
+
+def test_an_unmapped_code_names_codes_that_work():
+    text = describe_level_code("Grade 7B")
+    assert "cannot tell the band from “Grade 7B”" in text
+    for example in ("L4", "E5", "SDE II", "Senior"):
+        assert example in text
+    assert "level code" in describe_level_code("")

@@ -3,7 +3,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
 from accounts.bands import Band
-from accounts.services import profile_update
+from accounts.models import AnswerSort
+from accounts.services import answer_sort_remember, profile_update
 from core.rules import ActionNotAllowed
 from moderation.services.people import user_suspend
 from tests.factories import UserFactory, superuser
@@ -83,3 +84,12 @@ class TestWhoMayUpdate:
         person = AnonymousUser() if who == "nobody" else UserFactory(is_active=False)
         with pytest.raises(ActionNotAllowed, match="Log in to edit your profile"):
             _update(person)
+
+
+def test_the_order_of_answers_is_written_only_when_it_changes(django_assert_num_queries):
+    person = UserFactory()
+    with django_assert_num_queries(0):
+        answer_sort_remember(user=person, sort=AnswerSort.VOTES)
+    answer_sort_remember(user=person, sort=AnswerSort.NEWEST)
+    person.refresh_from_db()
+    assert person.answer_sort == AnswerSort.NEWEST

@@ -96,3 +96,96 @@ def test_the_owner_finds_their_data_and_the_way_out(client):
         text = client.get(page).text
         assert reverse("privacy:export") in text, page
         assert reverse("privacy:delete") in text, page
+
+
+def test_the_header_shows_the_display_name_not_the_handle(client):
+    client.force_login(UserFactory(username="dok", display_name="Dana Okafor"))
+    header = client.get(reverse("home")).text.split("<main")[0]
+    assert ">Dana Okafor</a>" in header
+    assert ">dok<" not in header
+
+
+def test_the_header_falls_back_to_the_handle(client):
+    client.force_login(UserFactory(username="dok", display_name=""))
+    assert ">dok</a>" in client.get(reverse("home")).text.split("<main")[0]
+
+
+def test_a_too_long_level_code_is_an_error_not_cut_short(client):
+    person = UserFactory(level_code="L4", band=Band.MID)
+    client.force_login(person)
+    form = client.get(EDIT_URL).text
+    assert 'name="level_code"' in form
+    # No maxlength: a browser would cut what is pasted without a word.
+    assert "maxlength" not in form
+    response = client.post(EDIT_URL, {"level_code": "Senior Software Engineer, Platform Team"})
+    assert response.status_code == 200
+    assert "Keep it to 30 characters or fewer (this has 39)." in response.text
+    person.refresh_from_db()
+    assert person.level_code == "L4"
+
+
+def test_a_code_rungs_cannot_map_asks_for_the_band(client):
+    person = UserFactory(level_code="L4", band=Band.MID)
+    client.force_login(person)
+    response = client.post(EDIT_URL, {"level_code": "Grade 7B", "band_override": ""})
+    assert response.status_code == 200
+    assert "Rungs cannot tell the band from this code" in response.text
+    assert "L4, E5, IC3, SDE II" in response.text
+    person.refresh_from_db()
+    assert person.level_code == "L4"
+    # With the band chosen by hand, the code is kept as written.
+    response = client.post(EDIT_URL, {"level_code": "Grade 7B", "band_override": "senior"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.level_code, person.band, person.band_overridden) == ("Grade 7B", "senior", True)
+
+
+def test_the_band_choice_says_the_ladder_stops_at_senior(client):
+    client.force_login(UserFactory())
+    assert "Staff+ (The ladder describes junior to senior" in client.get(EDIT_URL).text
+
+
+BAND_URL = reverse("accounts:level_band")
+
+
+def test_the_band_preview_answers_as_people_type(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(BAND_URL, {"level_code": "E5"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response.text.strip() == "“E5” is in the Senior band."
+    cache_control = response.headers["Cache-Control"]
+    assert "private" in cache_control
+    assert "max-age=3600" in cache_control
+    staff = client.get(BAND_URL, {"level_code": "L7"}).text
+    assert "Staff+" in staff
+    assert "junior to senior" in staff
+    assert "L4, E5" in client.get(BAND_URL, {"level_code": "Grade 7B"}).text
+
+
+def test_the_band_preview_escapes_the_code_and_writes_nothing(client):
+    response = client.get(BAND_URL, {"level_code": "<script>alert(1)</script> L4"})
+    assert "<script>" not in response.text
+    assert "&lt;script&gt;" in response.text
+    assert client.post(BAND_URL, {"level_code": "L4"}).status_code == 405
+
+
+def test_the_form_asks_for_the_band_while_typing_and_shows_it_without_javascript(client):
+    person = UserFactory(level_code="L6", band=Band.STAFF)
+    client.force_login(person)
+    form = client.get(EDIT_URL).text
+    assert f'hx-get="{BAND_URL}"' in form
+    assert 'id="level-band"' in form
+    assert 'aria-live="polite"' in form
+    # Without JavaScript: the saved code's band, beside the field and on the profile.
+    assert "“L6” is in the Staff+ band. The ladder describes junior to senior" in form
+    client.post(EDIT_URL, {"level_code": "SDE II", "band_override": ""})
+    assert "“SDE II” is in the Mid-level band." in client.get(EDIT_URL).text
+    profile = client.get(person.get_absolute_url()).text
+    assert "Mid-level" in profile
+    person.refresh_from_db()
+    assert person.band == Band.MID
+
+
+def test_a_staff_profile_says_the_ladder_stops_at_senior(client):
+    person = UserFactory(level_code="Principal", band=Band.STAFF)
+    assert "The ladder describes junior to senior" in client.get(person.get_absolute_url()).text

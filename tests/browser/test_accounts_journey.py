@@ -25,8 +25,8 @@ def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
     page.get_by_label("Username").fill("sam")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify your e-mail address")
     confirm_email(page, "sam@example.com")
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("sam")
 
@@ -35,7 +35,7 @@ def test_sign_up_log_in_and_edit_the_profile(page: Page, ladder):
     page.get_by_role("link", name="Log in").click()
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
     page.get_by_role("link", name="sam").click()
     page.get_by_role("link", name="Edit your profile").click()

@@ -14,7 +14,7 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
@@ -46,7 +46,7 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     page.get_by_label("Username").fill("asker")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     confirm_email(page, "asker@example.com")
     ask(page, TITLE)
     expect(page.get_by_role("link", name="pip")).to_be_visible()
@@ -65,7 +65,7 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     expect(page.get_by_role("status")).to_contain_text("Your answer is posted.")
     question_votes = page.locator(".post--question .vote")
     question_votes.get_by_role("button", name="Upvote").click()
-    expect(question_votes.locator(".vote__score")).to_have_text("Score 1")
+    expect(question_votes.locator(".vote__score")).to_have_text("1 vote")
     expect(question_votes.get_by_role("button", name="Upvote")).to_have_attribute(
         "aria-pressed", "true"
     )
@@ -74,7 +74,7 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     # The asker accepts it; the upvote survived a reload.
     log_in(page, "asker@example.com")
     page.goto(question_url)
-    expect(page.locator(".post--question .vote__score")).to_have_text("Score 1")
+    expect(page.locator(".post--question .vote__score")).to_have_text("1 vote")
     page.get_by_role("button", name="Accept").click()
     expect(page.get_by_text("✓ Accepted answer")).to_be_visible()
     expect(page.get_by_role("link", name="Notifications")).to_be_visible()
@@ -105,5 +105,5 @@ def test_voting_works_without_javascript(browser, live_server, ladder):
     log_in(page, voter.email)
     page.goto(question.get_absolute_url())
     page.locator(f"#vote-question-{question.pk}").get_by_role("button", name="Upvote").click()
-    expect(page.locator(f"#vote-question-{question.pk} .vote__score")).to_have_text("Score 1")
+    expect(page.locator(f"#vote-question-{question.pk} .vote__score")).to_have_text("1 vote")
     context.close()

@@ -86,7 +86,7 @@ def test_a_vote_an_answer_and_an_edit_show_at_once(client, question):
     url = question.get_absolute_url()
     client.get(url), client.get("/")  # both cached now
     vote_cast(user=UserFactory(), post=question, value=1)
-    assert "Score </span>1<" in client.get(url).text
+    assert '>1<span class="vote__unit"> vote<' in client.get(url).text
     AnswerFactory(question=question, body="Keep a brag document of what you shipped.")
     assert "brag document" in client.get(url).text
     question_edit(

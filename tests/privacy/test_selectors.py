@@ -34,7 +34,11 @@ def test_every_category_is_there(footprint, export):
     assert (account["first_name"], account["last_name"]) == ("Priya", "Kapoor")
     assert account["headline"] == "Site Reliability Engineer"
     assert account["level_code"] == "L4"
-    assert data["settings"] == {"email_notifications": True, "show_readiness_on_profile": False}
+    assert data["settings"] == {
+        "email_notifications": True,
+        "show_readiness_on_profile": False,
+        "order_of_answers": "votes",
+    }
     assert {a["email"] for a in data["email_addresses"]} == {
         "priya@example.com",
         "priya@home.example",

@@ -192,5 +192,5 @@ def test_an_htmx_vote_answers_without_naming_the_author(client, scene):
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
-    assert '<span class="visually-hidden">Score </span>1</span>' in response.text
+    assert '>1<span class="vote__unit"> vote</span>' in response.text
     assert_no_identity(response.text, "the htmx vote response")

@@ -1,11 +1,13 @@
 """Asking, editing and reading a question (forum/views/questions.py)."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from forum.models import Question
+from forum.models import Answer, Question
 from forum.services.votes import vote_cast
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
@@ -191,3 +193,98 @@ class TestActions:
         client.force_login(UserFactory())
         assert client.get(url).status_code == 403
         assert client.post(url, data).status_code == 403
+
+
+class TestAnswerOrder:
+    @pytest.fixture
+    def three_answers(self):
+        """An old answer scored 2, an accepted one with no votes, a new one scored 5."""
+        question = QuestionFactory()
+        now = timezone.now()
+        for days, body, score, accepted in [
+            (3, "Oldest answer here.", 2, False),
+            (2, "Accepted answer here.", 0, True),
+            (1, "Newest answer here.", 5, False),
+        ]:
+            answer = AnswerFactory(question=question, body=body)
+            Answer.objects.filter(pk=answer.pk).update(
+                created_at=now - timedelta(days=days), score=score, is_accepted=accepted
+            )
+        return question
+
+    @staticmethod
+    def order(html: str) -> list[str]:
+        words = ("Oldest", "Accepted", "Newest")
+        return sorted(words, key=lambda word: html.index(f"{word} answer here."))
+
+    def test_each_order(self, client, three_answers):
+        url = three_answers.get_absolute_url()
+        # Votes: the accepted answer first, then by score; the other two are plain time orders.
+        assert self.order(client.get(url).text) == ["Accepted", "Newest", "Oldest"]
+        assert self.order(client.get(f"{url}?sort=votes").text) == ["Accepted", "Newest", "Oldest"]
+        assert self.order(client.get(f"{url}?sort=newest").text) == ["Newest", "Accepted", "Oldest"]
+        assert self.order(client.get(f"{url}?sort=oldest").text) == ["Oldest", "Accepted", "Newest"]
+        # Anything else is the default order, not an error.
+        response = client.get(f"{url}?sort=%3Cscript%3E")
+        assert response.status_code == 200
+        assert self.order(response.text) == ["Accepted", "Newest", "Oldest"]
+
+    def test_the_control_is_links_naming_the_current_order(self, client, three_answers):
+        url = three_answers.get_absolute_url()
+        html = client.get(f"{url}?sort=newest").text
+        assert '<nav class="answer-sort" aria-label="Sort answers">' in html
+        assert f'<a href="{url}?sort=newest#answers" aria-current="true">Newest</a>' in html
+        assert f'<a href="{url}?sort=votes#answers">Votes</a>' in html
+        assert f'<a href="{url}?sort=oldest#answers">Oldest</a>' in html
+
+    def test_no_control_for_a_single_answer(self, client, thread):
+        question, _, _ = thread
+        assert "answer-sort" not in client.get(question.get_absolute_url()).text
+
+    def test_anonymous_copies_stay_right(self, client, three_answers):
+        url = three_answers.get_absolute_url()
+        client.get(url)  # the default order, now in the page cache
+        newest = client.get(f"{url}?sort=newest")
+        assert "public" in newest.headers["Cache-Control"]
+        assert not newest.cookies
+        assert self.order(newest.text) == ["Newest", "Accepted", "Oldest"]
+        # Nothing remembered for someone anonymous: the bare URL keeps the default order.
+        assert self.order(client.get(url).text) == ["Accepted", "Newest", "Oldest"]
+
+    def test_a_signed_in_person_gets_their_last_choice(self, client, three_answers):
+        person = UserFactory()
+        client.force_login(person)
+        url = three_answers.get_absolute_url()
+        assert self.order(client.get(url).text) == ["Accepted", "Newest", "Oldest"]  # now stored
+        client.get(f"{url}?sort=oldest")
+        person.refresh_from_db()
+        assert person.answer_sort == "oldest"
+        # Their stored copy of the bare page was made in the old order: it is not served again.
+        html = client.get(url).text
+        assert self.order(html) == ["Oldest", "Accepted", "Newest"]
+        assert f'<a href="{url}?sort=oldest#answers" aria-current="true">Oldest</a>' in html
+        # On another question too.
+        other = QuestionFactory()
+        AnswerFactory(question=other, body="First.")
+        AnswerFactory(question=other, body="Second.")
+        html = client.get(other.get_absolute_url()).text
+        assert html.index("First.") < html.index("Second.")
+        client.get(f"{url}?sort=votes")
+        person.refresh_from_db()
+        assert person.answer_sort == "votes"
+
+    def test_remembering_writes_only_when_the_choice_changes(
+        self, client, busy_question, django_assert_max_num_queries
+    ):
+        client.force_login(UserFactory(answer_sort="newest"))
+        with django_assert_max_num_queries(12):
+            response = client.get(f"{busy_question.get_absolute_url()}?sort=newest")
+        assert response.status_code == 200
+        # The folded comments' link keeps the order.
+        assert "&amp;sort=newest#comments-" in response.text
+
+    def test_a_sorted_page_costs_what_the_default_does(
+        self, client, busy_question, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(8):
+            assert client.get(f"{busy_question.get_absolute_url()}?sort=oldest").status_code == 200

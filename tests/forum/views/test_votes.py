@@ -24,7 +24,7 @@ class TestActions:
         response = client.post(url, {"value": "down"}, headers={"HX-Request": "true"})
         assert response.status_code == 200
         assert f'id="vote-answer-{answer.pk}"' in response.text
-        assert '<span class="visually-hidden">Score </span>-1</span>' in response.text
+        assert '-1<span class="vote__unit"> votes</span>' in response.text
         assert "<html" not in response.text
 
     def test_bad_votes(self, client):
