@@ -1,6 +1,12 @@
 """Trigram indexes for similar questions and “did you mean” (forum/search/similar.py and
-spelling.py), on PostgreSQL only: the pg_trgm extension, a GIN trigram index on the titles of
-visible questions, and one on tag names (taggit's table; Rungs' searches are its only reader).
+spelling.py), on PostgreSQL only: the pg_trgm extension, a trigram index on the titles of
+visible questions, and a GIN one on tag names (taggit's table; Rungs' searches are its only
+reader).
+
+The titles' index is GiST, not GIN: GiST hands out the nearest titles first (`ORDER BY title <->
+…`), so a title like thousands of others still reads only the LIMIT nearest from the index,
+where GIN would collect every match, and the planner, rightly, scans the table instead
+(tests/test_query_plans.py has such a title).
 
 SQLite has no trigrams: TrigramExtension does nothing there, and neither does `create`, so
 both databases migrate alike and SQLite uses its fallbacks.
@@ -11,7 +17,7 @@ from django.db import migrations
 
 POSTGRES = [
     "CREATE INDEX IF NOT EXISTS forum_question_title_trgm ON forum_question"
-    " USING gin (title gin_trgm_ops) WHERE NOT is_hidden",
+    " USING gist (title gist_trgm_ops) WHERE NOT is_hidden",
     "CREATE INDEX IF NOT EXISTS forum_tag_name_trgm ON taggit_tag USING gin (name gin_trgm_ops)",
 ]
 

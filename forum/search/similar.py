@@ -1,11 +1,11 @@
 """Questions like the one being asked, from its title alone (the ask page, while typing).
 
 Candidates come from the full-text index, any of the title's words counting (not all of them,
-as in a search), and on PostgreSQL also from trigram similarity of the titles (pg_trgm's `%`
-over the GIN index forum_question_title_trgm), which forgives typos and word forms the
-stemmer does not join. Both are bounded: the index answers, and at most CANDIDATES of each
-are ranked. The candidates are then ranked here the same way on both databases, by how many
-of the title's words they share (a Dice coefficient over crude stems), plus the trigram
+as in a search), and on PostgreSQL also from trigram similarity of the titles (pg_trgm's `%`,
+the nearest first from the GiST index forum_question_title_trgm), which forgives typos and
+word forms the stemmer does not join. Both are bounded: the indexes answer, and at most
+CANDIDATES of each are ranked. They are ranked here the same way on both databases, by how
+many of the title's words they share (a Dice coefficient over crude stems), plus the trigram
 similarity where there is one; those below MIN_SCORE are dropped, so a single shared common
 word never makes two questions "similar".
 
@@ -49,7 +49,7 @@ _PG_SIMILAR = """
     trigram AS (
         SELECT id FROM forum_question
         WHERE NOT is_hidden AND title %% %(title)s
-        ORDER BY similarity(title, %(title)s) DESC, id DESC
+        ORDER BY title <-> %(title)s
         LIMIT %(candidates)s
     )
     SELECT fq.id, fq.title, similarity(fq.title, %(title)s)

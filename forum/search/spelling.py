@@ -4,7 +4,7 @@ The words the forum uses are its tag names and the words of its visible question
 
 - PostgreSQL: pg_trgm. For each word of the query, the tags whose name is similar (`%`, over
   the GIN index forum_tag_name_trgm) and the words of up to TITLES visible titles that contain
-  a word similar to it (`<%`, over forum_question_title_trgm); the most similar wins.
+  a word similar to it (`<%`, over the GiST index forum_question_title_trgm); the most similar wins.
 - SQLite: difflib.get_close_matches against a bounded vocabulary (every tag name and the
   VOCABULARY most frequent words of the newest TITLES_READ titles), kept in the cache.
 
