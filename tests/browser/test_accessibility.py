@@ -75,7 +75,7 @@ def test_main_pages_have_no_serious_axe_violations(page: Page, ladder, capsys, s
     # The home page on a phone, with the menu open.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".site-menu__toggle").click()
     scans.append(axe_scan(page, "home, phone menu"))
 
     state = "logged in" if logged_in else "logged out"
@@ -100,7 +100,7 @@ def test_phone_header_is_a_menu_that_works_without_javascript(browser, live_serv
     )
     page = context.new_page()
     page.goto("/ladder/")
-    menu = page.get_by_text("Menu", exact=True)
+    menu = page.locator(".site-menu__toggle")
     main_nav = page.get_by_role("navigation", name="Main")
     expect(menu).to_be_visible()
     expect(main_nav).to_be_hidden()
@@ -119,7 +119,7 @@ def test_phone_header_is_a_menu_that_works_without_javascript(browser, live_serv
     ).to_be_visible()
 
     # Every target in the open menu is at least 24 x 24 CSS pixels (WCAG 2.2, 2.5.8).
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".site-menu__toggle").click()
     for target in page.locator(
         ".site-header a, .site-header button, .site-header input, summary"
     ).all():
@@ -132,7 +132,7 @@ def test_phone_header_is_a_menu_that_works_without_javascript(browser, live_serv
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto("/")
-    expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
+    expect(page.locator(".site-menu__toggle")).to_be_hidden()
     expect(
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Tags")
     ).to_be_visible()
