@@ -61,6 +61,7 @@ def _ask(client: Client, picks: dict, i: int) -> tuple[Response, str | None]:
     tags = ", ".join(picks["ask_tags"][:2]) or "career"
     fields = form.filled(title=title, body=body, level=picks["ask_level"], tags=tags)
     fields = [(n, v) for n, v in fields if n != "is_anonymous"]  # ask openly
+    fields.append(("similar_seen", "1"))  # as after reading the similar questions under the title
     return client.post(form.action or "/questions/ask/", fields), None
 
 

@@ -219,6 +219,7 @@ class Plan:
                 ("level", "mid"),
                 ("tags", self._choice(self.setup["tags"]) if self.setup["tags"] else "career"),
                 ("client_token", token),
+                ("similar_seen", "1"),  # the asker read the similar questions under the title
             ]
             path = "/questions/ask/"
         return visitor.request(f"write {kind}", "POST", path, [*csrf, *fields], write=write)

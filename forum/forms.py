@@ -5,6 +5,7 @@ from django import forms
 from core.fields import OneLineField
 from forum.edits import base_revision_field
 from forum.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH
+from forum.selectors.search import ANSWER_FILTERS
 from forum.tags import MAX_TAGS, TagError, parse_tags
 from ladder.models import Level
 
@@ -56,6 +57,17 @@ class QuestionForm(forms.Form):
         help_text="Others see “Anonymous” and your band, never your name. You can still edit it.",
     )
     client_token = _token_field()
+
+    def look_up_similar(self, url: str) -> None:
+        """Typing a title asks `url` (htmx) for similar questions, shown in #similar."""
+        self.fields["title"].widget.attrs |= {
+            "hx-get": url,
+            "hx-trigger": "input changed delay:400ms",
+            "hx-target": "#similar",
+            "hx-swap": "innerHTML",
+            "hx-sync": "this:replace",
+            "autocomplete": "off",
+        }
 
     def clean_tags(self) -> list[str]:
         try:
@@ -132,3 +144,8 @@ class SearchForm(forms.Form):
         empty_label="Any level",
     )
     tag = forms.CharField(label="Tag", max_length=40, required=False)
+    answers = forms.ChoiceField(
+        label="Answers",
+        choices=[("", "Any"), *ANSWER_FILTERS.items()],
+        required=False,
+    )

@@ -168,6 +168,8 @@ PAGES = [
     "/questions/?level=mid&tag=topic-0",
     "/search/?q=manager",
     "/search/?q=question+growing",
+    "/search/?q=growing&answers=accepted",
+    "/search/?q=promtion+growng",  # nothing found: "did you mean" asks the trigram indexes
     "/tags/",
     "/feeds/questions/rss/",
     "/feeds/tag/topic-0/atom/",
@@ -198,4 +200,7 @@ def test_no_page_scans_a_content_table(client, forum):
     client.force_login(forum["reader"])
     problems += _explained(client, question.get_absolute_url())
     problems += _explained(client, "/notifications/")
+    # Similar questions while typing a title: the full-text and trigram indexes answer.
+    problems += _explained(client, "/questions/similar/?title=How+to+negotiate+a+raise+at+work")
+    problems += _explained(client, "/questions/similar/?title=Question+about+growing+at+work")
     assert problems == [], "\n".join(problems)

@@ -240,6 +240,8 @@ RUNGS_RATE_LIMITS = {
     "flag": "20/h",
     "edit": "40/h",
     "preview": "300/h",
+    # Similar questions while typing a title (one per pause in typing) and the no-JS step.
+    "similar": "600/h",
     # Password tries on the account deletion page (privacy/views.py).
     "account_delete": "5/h",
 }

@@ -25,7 +25,7 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words PostgreSQL's english configuration ignores; dropped here too so that both databases
 # answer "how to ask for a promotion" the same way.
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     (
         "a an and are as at be but by for from has have how i if in into is it its me my no not "
         "of on or our so that the their then there these they this to was we were what when "
@@ -52,7 +52,7 @@ def to_fts5(query: str) -> str:
             phrase = bare[1:] if negate else bare
         words = _WORD.findall(phrase)
         if bare:  # outside quotes common words are noise, as PostgreSQL treats them
-            words = [w for w in words if w.lower() not in _STOPWORDS]
+            words = [w for w in words if w.lower() not in STOPWORDS]
         if not words:
             continue
         term = '"' + " ".join(words) + '"'
@@ -64,3 +64,21 @@ def to_fts5(query: str) -> str:
     for term in excluded:
         expression = f"({expression}) NOT {term}"
     return expression
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to compare two titles' words: "promoted", "promotion" and
+    "promotions" all become "promot". Not a search stemmer (the databases have their own)."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def significant_words(text: str) -> list[str]:
+    """The words of `text` a search looks for, lower-cased, in order, without common words."""
+    return [w for w in (m.lower() for m in _WORD.findall(text or "")) if w not in STOPWORDS]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import AnswerSort
@@ -19,23 +20,43 @@ from forum.fragments import shared_posts
 from forum.markdown import render_markdown
 from forum.models import BODY_MAX_LENGTH, Question
 from forum.rules import can_edit
+from forum.search.query import significant_words
+from forum.selectors.search import similar_questions
 from forum.selectors.tags import tag_suggestions
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
 from forum.services import questions as services
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
 from forum.views.shared import preview, question_or_404
 
+# The asker saw the similar questions (the no-JavaScript step, or the list under the title).
+SIMILAR_SEEN = "similar_seen"
+
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def question_create(request: HttpRequest) -> HttpResponse:
-    """Ask a question (with a preview of the body before posting)."""
+    """Ask a question (with a preview of the body before posting).
+
+    Before the first post, the asker sees the questions like theirs: while typing the title
+    (htmx, `similar`), or else as a step of its own. Posting a question that has similar ones,
+    without the form saying they were seen, shows them above the form, everything typed kept,
+    and the form posts for real the next time. "Check for similar questions" (`check`) shows
+    that step whenever the asker wants, before the rest of the form is filled in."""
     initial = {"level": request.GET.get("level") or request.user.band or None}
     form = QuestionForm(form_data(request), initial=initial)
     shown = None
-    if request.method == "POST" and form.is_valid():
+    similar = checked = None
+    if request.method == "POST" and "check" in request.POST:
+        similar = _similar(request, request.POST.get("title", ""))
+        checked = True
+        # Unbound, so that the fields not filled in yet are not marked as errors.
+        form = QuestionForm(initial=_typed(request))
+    elif request.method == "POST" and form.is_valid():
         shown = preview(request, form)
-        if shown is None:
+        if shown is None and SIMILAR_SEEN not in request.POST:
+            similar = _similar(request, form.cleaned_data["title"])
+            checked = bool(similar)
+        if shown is None and not checked:
             with ratelimit.limit(request, "question"):
                 question = services.question_create(
                     author=request.user,
@@ -47,8 +68,34 @@ def question_create(request: HttpRequest) -> HttpResponse:
                     client_token=form.cleaned_data["client_token"],
                 )
             return redirect(question)
-    context = {"form": form, "preview": shown, "tag_suggestions": tag_suggestions()}
+    form.look_up_similar(reverse("forum:similar"))
+    context = {
+        "form": form,
+        "preview": shown,
+        "similar": similar,
+        "similar_checked": checked or SIMILAR_SEEN in request.POST,
+        "tag_suggestions": tag_suggestions(),
+    }
     return render(request, "forum/question_form.html", context, status=form_status(form))
+
+
+def _typed(request: HttpRequest) -> dict[str, str]:
+    """What the asker typed into the question form, to show it again."""
+    return {name: request.POST[name] for name in QuestionForm.base_fields if name in request.POST}
+
+
+def _similar(request: HttpRequest, title: str) -> list[Question]:
+    with ratelimit.limit(request, "similar"):
+        return similar_questions(title=title[: Question._meta.get_field("title").max_length])
+
+
+@require_safe
+@login_required
+def similar(request: HttpRequest) -> HttpResponse:
+    """htmx: the questions like the title being typed on the ask page."""
+    title = request.GET.get("title", "")
+    found = _similar(request, title) if significant_words(title) else None
+    return render(request, "forum/_similar.html", {"similar": found, "checked": True, "live": True})
 
 
 @require_http_methods(["GET", "POST"])
