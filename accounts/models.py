@@ -112,15 +112,16 @@ class User(AbstractUser):
         return self.public_name
 
     def save(self, *args, **kwargs) -> None:
-        self.username_skeleton = names.skeleton(self.username)
-        self.display_name_skeleton = names.skeleton(self.display_name)
+        """Keep each name's skeleton in step with it. A save of other fields only (a log-in
+        writing last_login) leaves both alone: no confusables lookup on that path."""
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            touched = set(update_fields)
-            if "username" in touched:
-                touched.add("username_skeleton")
-            if "display_name" in touched:
-                touched.add("display_name_skeleton")
+        touched = set(update_fields) if update_fields is not None else None
+        for name in ("username", "display_name"):
+            if touched is None or name in touched:
+                setattr(self, f"{name}_skeleton", names.skeleton(getattr(self, name)))
+                if touched is not None:
+                    touched.add(f"{name}_skeleton")
+        if touched is not None:
             kwargs["update_fields"] = touched
         super().save(*args, **kwargs)
 

@@ -161,6 +161,7 @@ def test_the_default_limits_come_from_settings(settings):
         "edit": "40/h",
         "preview": "300/h",
         "account_delete": "5/h",
+        "similar": "600/h",
     }
     for limit in settings.RUNGS_RATE_LIMITS.values():
         ratelimit.parse(limit)
