@@ -6,6 +6,8 @@ SHELL := /bin/bash
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+# axe-core for the accessibility browser test, from package-lock.json (npm ci); test-only.
+JS_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
 export PYTHONDONTWRITEBYTECODE := 1
 # Ports of bench-scale's own throwaway PostgreSQL and Redis (the tests use 5433).
 BENCH_PG_PORT    ?= 5434
@@ -14,7 +16,7 @@ BENCH_REDIS_PORT ?= 6390
 DRILLS_PG_PORT    ?= 5445
 DRILLS_REDIS_PORT ?= 6398
 
-.PHONY: help install run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
+.PHONY: help install install-js run serve worker migrate ladder demo lint format test test-sqlite test-postgres \
         screenshots bench bench-markdown bench-scale drills lock clean
 
 help:  ## List the targets
@@ -30,6 +32,13 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
 install: $(STAMP)  ## Create the virtualenv and install the pinned dependencies
+
+$(JS_STAMP): package-lock.json
+	@command -v npm >/dev/null || scripts/ensure-system-packages
+	npm ci --no-audit --no-fund
+	rm -f node_modules/.installed-*; touch $@
+
+install-js: $(JS_STAMP)  ## Install the test-only npm packages (axe-core) when missing or the lock changed
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -69,15 +78,15 @@ test: lint  ## Lint, the whole suite on SQLite and on PostgreSQL, then a quick l
 	$(MAKE) --no-print-directory bench-scale BENCH_QUICK=1
 	@echo "All tests passed on SQLite and PostgreSQL, and every page answered under load."
 
-test-sqlite: install
+test-sqlite: install install-js
 	@echo "=== Test suite on SQLite ==="
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install install-js
 	@echo "=== Test suite on PostgreSQL ==="
 	scripts/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-screenshots: install  ## Refresh the README screenshots in docs/img/
+screenshots: install install-js  ## Refresh the README screenshots in docs/img/
 	env -u DATABASE_URL $(VENV)/bin/pytest tests/browser/test_screenshots.py --screenshots
 
 bench: install  ## Print the speed figures (see bench/README.md)

@@ -30,6 +30,12 @@ class AuthorCard:
     is_viewer: bool  # the person looking at the page wrote it
     is_moderator: bool = False
 
+    @property
+    def short_name(self) -> str:
+        """The name in a control's label ("Upvote answer by Dana Okafor"); anonymous authors are
+        just "Anonymous" there, the band stays on the card."""
+        return "Anonymous" if self.is_anonymous else self.name
+
 
 def names_author(contribution) -> bool:
     """May pages say who wrote this question, answer or comment?"""

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from core import ratelimit
 from core.http import login_required
+from forum.identity import author_card
 from forum.selectors.threads import PostView
 from forum.services import votes as services
 from forum.views.shared import contribution_or_404
@@ -22,6 +23,6 @@ def vote_cast(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         outcome = services.vote_cast(user=request.user, post=post, value=value)
     if request.htmx:
         post.score = outcome.score
-        item = PostView(post=post, author=None, my_vote=outcome.value)
+        item = PostView(post=post, author=author_card(post, request.user), my_vote=outcome.value)
         return render(request, "forum/question_detail.html#vote", {"item": item})
     return redirect(post)

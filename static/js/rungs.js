@@ -22,6 +22,28 @@
     button.addEventListener("click", () => window.print());
   });
 
+  // A table wider than its box says so in words (the stylesheet's edge shadows say it without
+  // JavaScript too); the line goes away when the table fits.
+  document.querySelectorAll(".table-wrap").forEach((wrap) => {
+    const hint = document.createElement("p");
+    hint.className = "table-hint";
+    hint.textContent = "Scroll sideways to see the whole table →";
+    wrap.before(hint);
+    const check = () => { hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
+    check();
+    if ("ResizeObserver" in window) new ResizeObserver(check).observe(wrap);
+  });
+
+  // The phone menu (a <details>) closes with Escape and gives focus back to its "Menu" button.
+  const menu = document.querySelector("[data-site-menu]");
+  if (menu) {
+    menu.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  }
+
   // htmx swaps only on success; say so when a vote is refused (rate limit, suspension…).
   document.body.addEventListener("htmx:responseError", (event) => {
     const status = event.detail.xhr.status;
