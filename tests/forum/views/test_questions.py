@@ -174,9 +174,15 @@ class TestQuestionPage:
     def test_the_asker_sees_accept_and_others_do_not(self, client):
         answer = AnswerFactory()
         client.force_login(UserFactory())
-        assert ">Accept</button>" not in client.get(answer.question.get_absolute_url()).text
+        assert (
+            'class="btn btn--small btn--accept">Accept<'
+            not in client.get(answer.question.get_absolute_url()).text
+        )
         client.force_login(answer.question.author)
-        assert ">Accept</button>" in client.get(answer.question.get_absolute_url()).text
+        assert (
+            'class="btn btn--small btn--accept">Accept<'
+            in client.get(answer.question.get_absolute_url()).text
+        )
 
 
 class TestActions:

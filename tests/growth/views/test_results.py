@@ -56,7 +56,7 @@ class TestResults:
         for series in results.radar.series:
             assert f'points="{series.points}"' in html
         assert html.count('<tspan x="288.4" dy="14">independence</tspan>') == 1
-        assert "<caption>Readiness by competency</caption>" in html
+        assert '<caption id="scores-caption">Readiness by competency</caption>' in html
         rows = re.findall(
             r'<th scope="row">([^<]+)</th>\s*<td>.*?</svg>\s*(\d+)%</td>\s*<td>(\d+)%</td>',
             html,
@@ -124,7 +124,7 @@ class TestCompare:
         assert html.count('<rect class="bars__after"') == 10
         assert '<rect class="bars__after" x="300.0" y="22.0" width="370.0"' in html  # craft 100%
         assert '<rect class="bars__before" x="300.0" y="10.0" width="185.0"' in html  # 50%
-        assert "<caption>Change per competency</caption>" in html
+        assert '<caption id="change-caption">Change per competency</caption>' in html
         assert (
             '<tr><th scope="row">Technical craft</th><td>50%</td><td>100%</td>'
             '<td class="up">+50</td></tr>'
