@@ -16,28 +16,23 @@ def matching_ids(query: str) -> list[int]:
     """Ids of the questions matching a web-search style query, best first.
 
     Only the CANDIDATES newest matches are ranked, so a word found in most posts costs what a
-    rare one does (the database either walks the newest questions until it has enough matches,
-    or reads a rare word's few matches from the index, whichever its statistics say is
-    cheaper). A query with nothing to look for (only exclusions or common words) matches
-    nothing, on both databases alike.
+    rare one does: PostgreSQL reads the matching ids from the GIN index and unpacks only the
+    candidates' documents; SQLite's FTS5 does the same with its own index. A query with nothing
+    to look for (only exclusions or common words) matches nothing, on both databases alike.
     """
     fts_query = to_fts5(query)
     if not fts_query:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # forum_search_newest_matches (migration 0009) reads the newest matches from the
+            # GIN index; only those are unpacked and ranked.
             cursor.execute(
                 """
-                WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query),
-                candidates AS (
-                    SELECT s.question_id, ts_rank_cd(s.document, q.query) AS rank
-                    FROM forum_question_search s, q
-                    WHERE s.document @@ q.query
-                    ORDER BY s.question_id DESC
-                    LIMIT %s
-                )
-                SELECT question_id FROM candidates
-                ORDER BY rank DESC, question_id DESC
+                WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query)
+                SELECT s.question_id FROM forum_question_search s, q
+                WHERE s.question_id = ANY (ARRAY(SELECT forum_search_newest_matches(q.query, %s)))
+                ORDER BY ts_rank_cd(s.document, q.query) DESC, s.question_id DESC
                 LIMIT %s
                 """,
                 [query, CANDIDATES, MAX_MATCHES],

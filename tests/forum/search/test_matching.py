@@ -134,6 +134,13 @@ class TestQuestionSearch:
         assert index.rebuild_index() == Question.objects.visible().count()
         assert found("sabbatical") == [kept.pk]
 
+    def test_only_the_newest_matches_are_ranked(self, monkeypatch):
+        monkeypatch.setattr(matching, "CANDIDATES", 3)
+        titled = [ask("Promotion promotion promotion, how?")]  # the best match, but oldest
+        titled += [ask(f"A question about my promotion, take {n}") for n in range(4)]
+        newest_three = [q.pk for q in titled[-3:]]
+        assert sorted(found("promotion")) == sorted(newest_three)
+
 
 @pytest.mark.usefixtures("ladder")
 class TestSnippets:
