@@ -38,9 +38,9 @@ class QuestionForm(forms.Form):
             attrs={
                 "rows": 12,
                 # The preview beside the field follows the typing (htmx; the Preview button
-                # does the same without JavaScript).
+                # does the same without JavaScript), and a draft brought back (draft.js).
                 "hx-post": reverse_lazy("forum:preview"),
-                "hx-trigger": "input changed delay:600ms",
+                "hx-trigger": "input changed delay:600ms, draft-restored",
                 "hx-target": "#preview",
                 "hx-swap": "outerHTML",
                 "hx-sync": "this:replace",

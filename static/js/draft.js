@@ -79,8 +79,15 @@
       });
       notice.append(discard);
       form.prepend(notice);
-      // Let htmx previews and suggestions catch up with the restored text.
-      typedTextFields.forEach((el) => el.dispatchEvent(new Event("input", { bubbles: true })));
+      // Let the htmx preview catch up with the restored text (hx-trigger "draft-restored";
+      // an "input" would not do: htmx saw the restored value first, so nothing "changed"),
+      // once htmx is listening: it starts at DOMContentLoaded, after the deferred scripts (this
+      // one included), so wait for the page's "load".
+      const catchUp = () => typedTextFields.forEach(
+        (el) => el.dispatchEvent(new Event("draft-restored", { bubbles: false })),
+      );
+      if (document.readyState === "complete") catchUp();
+      else window.addEventListener("load", catchUp, { once: true });
     }
 
     let timer = null;

@@ -352,7 +352,7 @@ class TestAskingHelp:
         html = client.get(ASK).text
         body = html[html.index('<textarea name="body"') :].split(">", 1)[0]
         assert f'hx-post="{reverse("forum:preview")}"' in body
-        assert 'hx-trigger="input changed delay:600ms"' in body
+        assert 'hx-trigger="input changed delay:600ms, draft-restored"' in body
         assert 'hx-target="#preview"' in body
         editor = html[html.index('<div class="editor">') :]
         assert editor.index('<textarea name="body"') < editor.index('<section id="preview"')
