@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.bands import Band
 from tests.factories import UserFactory
@@ -296,3 +298,13 @@ def test_the_header_shows_the_name_chosen_on_the_welcome_step(client):
     response = client.post(WELCOME_URL, {"display_name": "Dana Okafor"}, follow=True)
     header = response.text.split("<main")[0]
     assert ">Dana Okafor</a>" in header
+
+
+def test_a_suspended_newcomer_is_sent_on_and_nothing_is_saved(client):
+    person = newcomer(suspended_until=timezone.now() + timedelta(days=2), suspension_reason="Spam")
+    client.force_login(person)
+    assert client.get(WELCOME_URL).url == "/"
+    response = client.post(WELCOME_URL, {"display_name": "Dana", "next": "/questions/"})
+    assert response.url == "/questions/"
+    person.refresh_from_db()
+    assert (person.display_name, person.welcomed_at) == ("", None)
