@@ -26,6 +26,7 @@ def sign_up(page: Page, username: str, email: str) -> None:
 
 def assert_no_blocking(page: Page, name: str) -> None:
     scan = axe_scan(page, name)
+    print(scan.line())  # the per-page summary for the closing note (pytest -s)
     assert not scan.blocking, scan.details()
 
 
