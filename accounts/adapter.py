@@ -1,5 +1,5 @@
 """allauth, fitted to Rungs (ACCOUNT_ADAPTER): usernames that pass for someone else are refused,
-and account e-mails leave through the task worker."""
+account e-mails leave through the task worker, and the first log-in opens the welcome step."""
 
 import uuid
 
@@ -7,9 +7,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django import forms
 from django.contrib.sites.shortcuts import get_current_site
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from accounts import names
-from accounts.selectors import name_looks_taken
+from accounts.selectors import name_looks_taken, welcome_due
 from core import mail
 from core.tasks import send_email
 
@@ -38,3 +41,13 @@ class AccountAdapter(DefaultAccountAdapter):
         values.update(context)
         message = self.render_mail(template_prefix, email, values)
         send_email.enqueue(key=f"account:{uuid.uuid4()}", message=mail.to_dict(message))
+
+    def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponse:
+        """Every log-in (the password form, or the one right after confirming the e-mail
+        address) ends here. Until the person has seen the welcome step, it comes first; the
+        page they were going to waits in `next`."""
+        response = super().post_login(request, user, **kwargs)
+        if isinstance(response, HttpResponseRedirect) and welcome_due(user):
+            going_to = urlencode({"next": response["Location"]})
+            response["Location"] = f"{reverse('welcome')}?{going_to}"
+        return response

@@ -92,3 +92,11 @@ class ProfileForm(forms.ModelForm):
     def cleaned_band_override(self) -> Band | None:
         value = self.cleaned_data.get("band_override")
         return Band(value) if value else None
+
+
+class WelcomeForm(ProfileForm):
+    """The welcome step after the first log-in: the part of the profile that tells people who
+    is asking (the same checks and band preview as the edit page)."""
+
+    class Meta(ProfileForm.Meta):
+        fields = ["display_name", "headline", "level_code"]

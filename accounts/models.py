@@ -68,6 +68,10 @@ class User(AbstractUser):
         help_text="The order last chosen on a question page; used where none is asked for.",
     )
 
+    # Set once the person has seen the welcome step after their first log-in (filled in or
+    # skipped; accounts/adapter.py sends them there while it is empty).
+    welcomed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     # Kept in step by moderation: the group membership and the latest suspension, so that
     # every page can check them without a query.
     is_moderator = models.BooleanField(

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts import names
 from accounts.models import User
+from accounts.rules import can_edit_profile
 
 
 def user_get_public(*, username: str) -> User:
@@ -55,3 +56,9 @@ def name_looks_taken(name: str, *, exclude_pk: int | None = None) -> bool:
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
     return others.exists()
+
+
+def welcome_due(user) -> bool:
+    """Whether the person still has the welcome step ahead of them: signed in, never shown
+    it, and free to edit their profile (a suspended newcomer goes straight on)."""
+    return user.is_authenticated and user.welcomed_at is None and can_edit_profile(user)

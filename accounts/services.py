@@ -56,6 +56,40 @@ def profile_update(
     return user
 
 
+@transaction.atomic
+def welcome_complete(
+    *,
+    user: User,
+    display_name: str,
+    headline: str,
+    level_code: str,
+    band_override: Band | None,
+) -> User:
+    """The welcome step filled in: the same profile write as the edit page (company and
+    e-mail settings as they were), and the step is not shown again."""
+    profile_update(
+        user=user,
+        display_name=display_name,
+        headline=headline,
+        company=user.company,
+        level_code=level_code,
+        band_override=band_override,
+    )
+    welcome_dismiss(user=user)
+    return user
+
+
+@transaction.atomic
+def welcome_dismiss(*, user: User) -> None:
+    """The welcome step seen ("Skip for now", or filled in): it is shown once only. The first
+    time counts; a second submit of the page (another tab) changes nothing."""
+    if user.welcomed_at is not None:
+        return
+    now = timezone.now()
+    User.objects.filter(pk=user.pk, welcomed_at__isnull=True).update(welcomed_at=now)
+    user.welcomed_at = now
+
+
 def answer_sort_remember(*, user: User, sort: AnswerSort) -> None:
     """Keep the order a signed-in person chose for answers, for the question pages they open
     without asking for one. Writes only when it changed (it runs on every question page asked

@@ -4,16 +4,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.bands import describe_level_code
-from accounts.forms import ProfileForm
+from accounts.forms import ProfileForm, WelcomeForm
 from accounts.rules import can_edit_profile
-from accounts.selectors import user_get_public
+from accounts.selectors import user_get_public, welcome_due
 from accounts.services import profile_update as update
+from accounts.services import welcome_complete, welcome_dismiss
 from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS
-from core.http import form_data, login_required
+from core.http import form_data, form_status, login_required
 from core.rules import require
 
 
@@ -64,3 +67,44 @@ def level_band(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         render_to_string("accounts/_level_band.html", {"band_text": describe_level_code(code)})
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def welcome(request: HttpRequest) -> HttpResponse:
+    """The step after the first log-in (accounts.adapter sends people here): name, headline
+    and level code, or "Skip for now". Shown once; afterwards the page sends people on."""
+    next_url = _next_url(request)
+    if not welcome_due(request.user):
+        return redirect(next_url)
+    form = WelcomeForm(form_data(request), instance=copy.copy(request.user))
+    if request.method == "POST" and "skip" in request.POST:
+        welcome_dismiss(user=request.user)
+        return redirect(next_url)
+    if request.method == "POST" and form.is_valid():
+        welcome_complete(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            headline=form.cleaned_data["headline"],
+            level_code=form.cleaned_data["level_code"],
+            band_override=form.cleaned_band_override(),
+        )
+        messages.success(request, "Welcome to Rungs. Your profile is saved.")
+        return redirect(next_url)
+    context = {
+        "form": form,
+        "band_text": describe_level_code(request.user.level_code),
+        "next_url": next_url,
+    }
+    return render(request, "accounts/welcome.html", context, status=form_status(form))
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where the person was going when they logged in: a page of this site, else home."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not safe or wanted.startswith(reverse("welcome")):
+        return reverse("home")
+    return wanted

@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.urls import reverse_lazy
 
 from core.fields import OneLineField
 from forum.edits import base_revision_field
@@ -33,7 +34,18 @@ class QuestionForm(forms.Form):
     )
     body = forms.CharField(
         label="Body",
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 12,
+                # The preview beside the field follows the typing (htmx; the Preview button
+                # does the same without JavaScript), and a draft brought back (draft.js).
+                "hx-post": reverse_lazy("forum:preview"),
+                "hx-trigger": "input changed delay:600ms, draft-restored",
+                "hx-target": "#preview",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        ),
         min_length=30,
         max_length=BODY_MAX_LENGTH,
         help_text=f"Your situation, what you tried, what you want to know. {MARKDOWN_HELP}",
@@ -45,11 +57,23 @@ class QuestionForm(forms.Form):
         empty_label="Choose the level this is about",
         help_text="The level the question is about, usually your own.",
     )
+    TAGS_MAX_LENGTH = 200
     tags = forms.CharField(
         label="Tags",
-        max_length=200,
+        max_length=TAGS_MAX_LENGTH,
         help_text=f"1–{MAX_TAGS} topics, separated by commas or spaces: pip, promotion, burnout…",
-        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "list": "tag-suggestions",
+                "autocomplete": "off",
+                # Tags that complete the one being typed, with their question counts (htmx).
+                "hx-get": reverse_lazy("forum:ask_tags"),
+                "hx-trigger": "input changed delay:250ms, focus once",
+                "hx-target": "#tag-suggest",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+            }
+        ),
     )
     is_anonymous = forms.BooleanField(
         label="Ask anonymously",

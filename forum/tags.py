@@ -1,6 +1,7 @@
 """Topic tags are lower-case slugs: "PIP", "pip " and "Pip" are one tag."""
 
 import re
+from dataclasses import dataclass
 
 MAX_TAGS = 5
 MAX_TAG_LENGTH = 30
@@ -42,3 +43,37 @@ def parse_tags(text: str) -> list[str]:
     if len(tags) > MAX_TAGS:
         raise TagError(f"Use at most {MAX_TAGS} tags; you gave {len(tags)}.")
     return tags
+
+
+@dataclass(frozen=True)
+class TagsBeingTyped:
+    """The tags field split where the person is typing: "pip, growth pl" is `head` "pip, ",
+    `last` "growth-pl" (as a tag would be stored) and `done` ["pip"]."""
+
+    head: str
+    last: str
+    done: tuple[str, ...]
+
+
+def tags_being_typed(text: str) -> TagsBeingTyped:
+    """Where suggestions complete the field: the same separators as `parse_tags` (commas once
+    there is one, else spaces). Words that are not tags yet are left out of `done`."""
+    text = text or ""
+    if "," in text:
+        cut = text.rindex(",") + 1
+        head = text[:cut] + " "
+    else:
+        match = re.search(r"\s(?=\S*$)", text)
+        cut = match.end() if match else 0
+        head = text[:cut]
+    pieces = head.split(",") if "," in head else _SEPARATORS.split(head)
+    done = []
+    for raw in pieces:
+        try:
+            tag = normalise_tag(raw)
+        except TagError:
+            continue
+        if tag not in done:
+            done.append(tag)
+    last = re.sub(r"[_\s]+", "-", text[cut:].strip().lower())
+    return TagsBeingTyped(head=head, last=last, done=tuple(done))

@@ -26,6 +26,7 @@ urlpatterns = [
     path("questions/ask/", questions.question_create, name="ask"),
     path("questions/preview/", questions.markdown_preview, name="preview"),
     path("questions/similar/", questions.similar, name="similar"),
+    path("questions/ask/tags/", questions.tag_suggest, name="ask_tags"),
     path("questions/level/<slug:level>/", lists.question_list, name="level_questions"),
     path("questions/tagged/<slug:tag>/", lists.question_list, name="tag_questions"),
     path("questions/<int:pk>/", questions.question_short, name="question_short"),

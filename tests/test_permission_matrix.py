@@ -264,6 +264,12 @@ MATRIX = [
           "featured question", expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
           expect="login  ok   ok   ok   ok   403", data=PROFILE),
+    # The welcome step: only ever about the person posting. Every role here is past it already
+    # (members made by the factory are), so the page just sends them on, and they stay past it;
+    # a newcomer filling it in or skipping it, and a suspended one, are in
+    # tests/accounts/test_views.py.
+    Entry("welcome", "get past the welcome step (skip it)", "nobody",
+          expect="login  ok   ok   ok   ok   ok", data={"skip": "1"}),
     # Growth: private to the owner ("author"); anyone else, moderators included, gets a 404.
     # Suspension limits forum participation, not one's own self-assessment.
     Entry("growth:start", "start a self-assessment of their own", "nobody",
@@ -588,6 +594,10 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
     ).exists(),
+    "welcome": lambda c: (
+        c.actor is not None
+        and User.objects.filter(pk=c.actor.pk, welcomed_at__isnull=False).exists()
+    ),
     "growth:start": lambda c: (
         c.actor is not None
         and Assessment.objects.filter(

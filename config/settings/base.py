@@ -239,7 +239,9 @@ RUNGS_RATE_LIMITS = {
     "vote": "120/h",
     "flag": "20/h",
     "edit": "40/h",
-    "preview": "300/h",
+    # The Preview button, and the preview beside the body that follows the typing (one per
+    # pause of 0.6 s).
+    "preview": "900/h",
     # Similar questions while typing a title (one per pause in typing) and the no-JS step.
     "similar": "600/h",
     # Password tries on the account deletion page (privacy/views.py).

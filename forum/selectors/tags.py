@@ -1,5 +1,6 @@
 """Tags and levels with how many visible questions they hold (from the counters)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
@@ -37,5 +38,28 @@ def tag_get(*, slug: str) -> Tag | None:
     return Tag.objects.filter(slug=slug).first()
 
 
-def tag_suggestions(*, limit: int = 60) -> list[str]:
-    return [tag.name for tag in tags_popular(limit=limit)]
+def tag_suggestions(*, limit: int = 60) -> list["TagSuggestion"]:
+    """The tags offered in a question's tags field before anything is typed."""
+    return tags_matching(start="", limit=limit)
+
+
+@dataclass(frozen=True)
+class TagSuggestion:
+    """A tag offered while a question's tags are typed. `description` is empty until tags
+    carry one; the suggestion list shows it whenever it is there."""
+
+    name: str
+    questions: int
+    description: str = ""
+
+
+def tags_matching(
+    *, start: str, exclude: Iterable[str] = (), limit: int = 8
+) -> list[TagSuggestion]:
+    """Tags in use that begin with `start` (all of them for ""), most asked about first,
+    leaving out those already typed. One indexed query."""
+    stats = TagStat.objects.filter(questions__gt=0).exclude(tag__name__in=list(exclude))
+    if start:
+        stats = stats.filter(tag__name__startswith=start)
+    stats = stats.order_by("-questions", "tag__name").values_list("tag__name", "questions")
+    return [TagSuggestion(name, questions) for name, questions in stats[:limit]]

@@ -22,10 +22,11 @@ from forum.models import BODY_MAX_LENGTH, Question
 from forum.rules import can_edit
 from forum.search.query import significant_words
 from forum.selectors.search import similar_questions
-from forum.selectors.tags import tag_suggestions
+from forum.selectors.tags import tag_suggestions, tags_matching
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
 from forum.services import questions as services
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
+from forum.tags import tags_being_typed
 from forum.views.shared import preview, question_or_404
 
 # The asker saw the similar questions (the no-JavaScript step, or the list under the title).
@@ -67,6 +68,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
                     is_anonymous=form.cleaned_data["is_anonymous"],
                     client_token=form.cleaned_data["client_token"],
                 )
+            messages.success(request, "Your question is posted.")
             return redirect(question)
     form.look_up_similar(reverse("forum:similar"))
     context = {
@@ -96,6 +98,17 @@ def similar(request: HttpRequest) -> HttpResponse:
     title = request.GET.get("title", "")
     found = _similar(request, title) if significant_words(title) else None
     return render(request, "forum/_similar.html", {"similar": found, "checked": True, "live": True})
+
+
+@require_safe
+@login_required
+def tag_suggest(request: HttpRequest) -> HttpResponse:
+    """htmx: tags that complete the one being typed in a question's tags field, with how many
+    questions carry them; each completes the whole field ("pip, man" → "pip, manager")."""
+    typing = tags_being_typed(request.GET.get("tags", "")[: QuestionForm.TAGS_MAX_LENGTH])
+    found = tags_matching(start=typing.last, exclude=typing.done)
+    context = {"suggestions": found, "head": typing.head, "typed": typing.last, "live": True}
+    return render(request, "forum/_tag_suggestions.html", context)
 
 
 @require_http_methods(["GET", "POST"])

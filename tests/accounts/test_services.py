@@ -4,7 +4,13 @@ from django.core.exceptions import ValidationError
 
 from accounts.bands import Band
 from accounts.models import AnswerSort
-from accounts.services import answer_sort_remember, profile_update
+from accounts.selectors import welcome_due
+from accounts.services import (
+    answer_sort_remember,
+    profile_update,
+    welcome_complete,
+    welcome_dismiss,
+)
 from core.rules import ActionNotAllowed
 from moderation.services.people import user_suspend
 from tests.factories import UserFactory, superuser
@@ -93,3 +99,52 @@ def test_the_order_of_answers_is_written_only_when_it_changes(django_assert_num_
     answer_sort_remember(user=person, sort=AnswerSort.NEWEST)
     person.refresh_from_db()
     assert person.answer_sort == AnswerSort.NEWEST
+
+
+def test_the_welcome_step_saves_the_profile_and_is_then_done():
+    person = UserFactory(welcomed_at=None, company="Initech", email_notifications=False)
+    assert welcome_due(person)
+    welcome_complete(
+        user=person, display_name="Dana", headline="SRE", level_code="L5", band_override=None
+    )
+    person.refresh_from_db()
+    assert (person.display_name, person.band, person.company) == ("Dana", Band.SENIOR, "Initech")
+    assert person.email_notifications is False
+    assert person.welcomed_at is not None
+    assert not welcome_due(person)
+
+
+def test_a_refused_welcome_writes_nothing():
+    person = UserFactory(welcomed_at=None, display_name="")
+    with pytest.raises(ValidationError):
+        welcome_complete(
+            user=person, display_name="x" * 61, headline="", level_code="", band_override=None
+        )
+    person.refresh_from_db()
+    assert (person.display_name, person.welcomed_at) == ("", None)
+
+
+def test_dismissing_the_welcome_keeps_the_first_time():
+    person = UserFactory(welcomed_at=None)
+    welcome_dismiss(user=person)
+    first = person.welcomed_at
+    person.refresh_from_db()
+    assert person.welcomed_at == first
+    welcome_dismiss(user=person)
+    other_copy = type(person).objects.get(pk=person.pk)
+    other_copy.welcomed_at = None  # a stale copy (another tab) cannot move the time either
+    welcome_dismiss(user=other_copy)
+    person.refresh_from_db()
+    assert person.welcomed_at == first
+
+
+def test_a_suspended_newcomer_has_no_welcome_step_and_cannot_fill_one_in():
+    person = UserFactory(welcomed_at=None)
+    user_suspend(moderator=superuser(), user=person, days=2, reason="Spam")
+    person.refresh_from_db()
+    assert not welcome_due(person)
+    assert not welcome_due(AnonymousUser())
+    with pytest.raises(ActionNotAllowed):
+        welcome_complete(
+            user=person, display_name="Dana", headline="", level_code="", band_override=None
+        )

@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.bands import Band
 from tests.factories import UserFactory
@@ -191,3 +193,118 @@ def test_the_form_asks_for_the_band_while_typing_and_shows_it_without_javascript
 def test_a_staff_profile_says_the_ladder_stops_at_senior(client):
     person = UserFactory(level_code="Principal", band=Band.STAFF)
     assert "The ladder describes junior to senior" in client.get(person.get_absolute_url()).text
+
+
+# The welcome step after the first log-in.
+
+WELCOME_URL = reverse("welcome")
+
+
+def newcomer(**values):
+    values = {"display_name": "", "headline": "", "level_code": "", "band": ""} | values
+    return UserFactory(welcomed_at=None, **values)
+
+
+def test_the_welcome_step_needs_a_login(client):
+    response = client.get(WELCOME_URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_welcome_step_asks_for_name_headline_and_level(client, django_assert_max_num_queries):
+    client.force_login(newcomer())
+    with django_assert_max_num_queries(4):
+        response = client.get(WELCOME_URL, {"next": "/questions/ask/"})
+    assert response.status_code == 200
+    page = response.text
+    for field, label in [
+        ("display_name", "Display name"),
+        ("headline", "Headline role"),
+        ("level_code", "Level code"),
+        ("band_override", "Band"),
+    ]:
+        assert f'<label for="id_{field}">{label}' in page
+    # The band preview of the edit page: the same endpoint, the same box.
+    assert f'hx-get="{reverse("accounts:level_band")}"' in page
+    assert 'id="level-band"' in page
+    assert '<input type="hidden" name="next" value="/questions/ask/">' in page
+    assert ">Skip for now</button>" in page
+
+
+def test_filling_in_the_welcome_step_saves_the_profile_and_goes_on(client):
+    person = newcomer(company="Initech")
+    client.force_login(person)
+    response = client.post(
+        WELCOME_URL,
+        {
+            "display_name": "Dana Okafor",
+            "headline": "SRE",
+            "level_code": "E5",
+            "next": "/questions/ask/",
+        },
+    )
+    assert response.status_code == 302
+    assert response.url == "/questions/ask/"
+    person.refresh_from_db()
+    assert (person.display_name, person.headline, person.level_code) == ("Dana Okafor", "SRE", "E5")
+    assert person.band == Band.SENIOR
+    assert person.company == "Initech"  # not on this form: left as it was
+    assert person.welcomed_at is not None
+    page = client.get(response.url).text
+    assert "Welcome to Rungs. Your profile is saved." in page
+
+
+def test_skipping_saves_nothing_and_the_step_is_not_shown_again(client):
+    person = newcomer()
+    client.force_login(person)
+    response = client.post(WELCOME_URL, {"skip": "1", "display_name": "Dana", "next": "/tags/"})
+    assert response.url == "/tags/"
+    person.refresh_from_db()
+    assert person.display_name == ""
+    assert person.welcomed_at is not None
+    again = client.get(WELCOME_URL, {"next": "/questions/"})
+    assert again.status_code == 302
+    assert again.url == "/questions/"
+    # A second tab's late submit saves nothing either.
+    client.post(WELCOME_URL, {"display_name": "Late"})
+    person.refresh_from_db()
+    assert person.display_name == ""
+
+
+def test_a_code_rungs_cannot_map_is_an_error_on_the_welcome_step(client):
+    person = newcomer()
+    client.force_login(person)
+    response = client.post(WELCOME_URL, {"level_code": "Wizard 9"})
+    assert response.status_code == 400
+    assert "Rungs cannot tell the band from this code" in response.text
+    assert 'value="Wizard 9"' in response.text
+    person.refresh_from_db()
+    assert (person.level_code, person.welcomed_at) == ("", None)
+    chosen = client.post(WELCOME_URL, {"level_code": "Wizard 9", "band_override": "staff"})
+    assert chosen.status_code == 302
+    person.refresh_from_db()
+    assert (person.level_code, person.band, person.band_overridden) == ("Wizard 9", "staff", True)
+
+
+def test_the_welcome_step_sends_people_only_to_this_site(client):
+    client.force_login(newcomer())
+    for wanted in ("https://evil.example/", "//evil.example/", WELCOME_URL, ""):
+        response = client.post(WELCOME_URL, {"skip": "1", "next": wanted})
+        assert response.url == "/"
+
+
+def test_the_header_shows_the_name_chosen_on_the_welcome_step(client):
+    client.force_login(newcomer(username="dok"))
+    response = client.post(WELCOME_URL, {"display_name": "Dana Okafor"}, follow=True)
+    header = response.text.split("<main")[0]
+    assert ">Dana Okafor</a>" in header
+
+
+def test_a_suspended_newcomer_is_sent_on_and_nothing_is_saved(client):
+    person = newcomer(suspended_until=timezone.now() + timedelta(days=2), suspension_reason="Spam")
+    client.force_login(person)
+    assert client.get(WELCOME_URL).url == "/"
+    response = client.post(WELCOME_URL, {"display_name": "Dana", "next": "/questions/"})
+    assert response.url == "/questions/"
+    person.refresh_from_db()
+    assert (person.display_name, person.welcomed_at) == ("", None)

@@ -3,7 +3,14 @@
 import pytest
 
 from forum.forms import QuestionForm
-from forum.tags import MAX_TAG_LENGTH, MAX_TAGS, TagError, normalise_tag, parse_tags
+from forum.tags import (
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    TagError,
+    normalise_tag,
+    parse_tags,
+    tags_being_typed,
+)
 
 
 class TestNormaliseTag:
@@ -166,3 +173,26 @@ class TestTheAskForm:
         )
         assert form.is_valid(), form.errors
         assert form.cleaned_data["tags"] == ["promotion", "career-growth"]
+
+
+class TestTagsBeingTyped:
+    @pytest.mark.parametrize(
+        ("text", "head", "last", "done"),
+        [
+            ("", "", "", ()),
+            ("pi", "", "pi", ()),
+            ("PIP ", "PIP ", "", ("pip",)),
+            ("pip man", "pip ", "man", ("pip",)),
+            ("pip, growth pl", "pip, ", "growth-pl", ("pip",)),
+            ("pip,", "pip, ", "", ("pip",)),
+            ("c++, pr", "c++, ", "pr", ()),
+            ("pip pip pro", "pip pip ", "pro", ("pip",)),
+        ],
+    )
+    def test_splits_where_the_person_is_typing(self, text, head, last, done):
+        typing = tags_being_typed(text)
+        assert (typing.head, typing.last, typing.done) == (head, last, done)
+
+    def test_completing_the_field_gives_what_parse_tags_reads(self):
+        typing = tags_being_typed("PIP, growth pl")
+        assert parse_tags(typing.head + "growth-plan") == ["pip", "growth-plan"]

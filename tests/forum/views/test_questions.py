@@ -4,10 +4,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from forum.models import Answer, Question
+from forum.selectors.tags import TagSuggestion
 from forum.services.votes import vote_cast
 from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
 
@@ -294,3 +296,107 @@ class TestAnswerOrder:
     ):
         with django_assert_max_num_queries(8):
             assert client.get(f"{busy_question.get_absolute_url()}?sort=oldest").status_code == 200
+
+
+class TestAskingHelp:
+    """Tag suggestions, the live preview, drafts and the confirmation (issue 12, asking)."""
+
+    TAGS = reverse("forum:ask_tags")
+
+    @pytest.fixture
+    def tagged(self):
+        QuestionFactory(tags=["promotion", "pip"])
+        QuestionFactory(tags=["promotion"])
+
+    def test_tag_suggestions_need_a_login(self, client):
+        response = client.get(self.TAGS, {"tags": "p"})
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+
+    def test_suggestions_complete_the_tag_being_typed(
+        self, client, tagged, django_assert_max_num_queries
+    ):
+        client.force_login(UserFactory())
+        with django_assert_max_num_queries(3):
+            response = client.get(self.TAGS, {"tags": "pip, pro"})
+        assert response.status_code == 200
+        html = response.text
+        assert '<option value="pip, promotion">promotion · 2 questions</option>' in html
+        assert 'data-tag-value="pip, promotion, "' in html
+        assert '<span class="tag">promotion</span>' in html
+        assert '<span class="tag-suggest__count">2 questions</span>' in html
+        assert ">pip<" not in html  # typed already
+
+    def test_a_new_tag_is_said_to_be_new_and_typing_is_escaped(self, client, tagged):
+        client.force_login(UserFactory())
+        response = client.get(self.TAGS, {"tags": '<b>"x'})
+        assert "No tag starts with “&lt;b&gt;&quot;x” yet" in response.text
+        assert "<b>" not in response.text
+
+    def test_suggestions_show_a_description_when_a_tag_has_one(self):
+        html = render_to_string(
+            "forum/_tag_suggestions.html",
+            {
+                "suggestions": [TagSuggestion("pip", 4, "Performance improvement plans")],
+                "head": "",
+                "live": True,
+            },
+        )
+        assert '<span class="tag-suggest__description">Performance improvement plans</span>' in html
+
+    def test_the_ask_page_offers_tags_without_javascript(self, client, tagged):
+        client.force_login(UserFactory())
+        html = client.get(ASK).text
+        assert 'list="tag-suggestions"' in html
+        assert '<option value="promotion">promotion · 2 questions</option>' in html
+        assert "separated by commas or spaces" in html  # the help under the plain field
+        assert "tag-suggest__list" not in html  # the clickable list comes with htmx only
+        assert f'hx-get="{self.TAGS}"' in html
+
+    def test_the_preview_follows_the_typing_beside_the_field(self, client):
+        client.force_login(UserFactory())
+        html = client.get(ASK).text
+        body = html[html.index('<textarea name="body"') :].split(">", 1)[0]
+        assert f'hx-post="{reverse("forum:preview")}"' in body
+        assert 'hx-trigger="input changed delay:600ms, draft-restored"' in body
+        assert 'hx-target="#preview"' in body
+        editor = html[html.index('<div class="editor">') :]
+        assert editor.index('<textarea name="body"') < editor.index('<section id="preview"')
+        # The button stays for browsers without JavaScript.
+        assert 'name="preview" value="1"' in html
+
+    def test_the_no_javascript_preview_shows_beside_the_field_too(self, client):
+        client.force_login(UserFactory())
+        response = client.post(
+            ASK, ask_data(body="A **bold** preview that is long enough.", preview="1")
+        )
+        html = response.text
+        editor = html[html.index('<div class="editor">') :]
+        assert editor.index('<section id="preview"') < editor.index("</form>")
+        assert "<strong>bold</strong>" in editor
+
+    def test_the_ask_and_answer_forms_keep_a_draft(self, client):
+        person = UserFactory()
+        question = QuestionFactory()
+        client.force_login(person)
+        ask = client.get(ASK).text
+        assert f'data-draft="ask:{person.pk}"' in ask
+        assert '<script src="/static/js/draft.js" defer></script>' in ask
+        page = client.get(question.get_absolute_url()).text
+        assert f'data-draft="answer:{question.pk}:{person.pk}"' in page
+        assert '<script src="/static/js/draft.js" defer></script>' in page
+        # Editing has its saved text to start from: no draft there.
+        client.force_login(question.author)
+        edit = client.get(reverse("forum:question_edit", args=[question.pk])).text
+        assert "data-draft" not in edit
+        assert "draft.js" not in edit
+
+    def test_posting_says_so_on_the_question_page(self, client):
+        client.force_login(UserFactory())
+        response = client.post(ASK, ask_data(), follow=True)
+        html = response.text
+        assert response.redirect_chain[0][0] == Question.objects.get().get_absolute_url()
+        status = html[html.index('<div class="messages" role="status">') :]
+        assert status.index("Your question is posted.") < status.index("</div>")
+        # Once only: the page after that says nothing.
+        assert "Your question is posted." not in client.get(response.request["PATH_INFO"]).text
