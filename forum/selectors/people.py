@@ -86,14 +86,14 @@ class History:
 
 
 _VOTE_REASONS = {
-    ("question", Vote.Value.UP): "Upvote on your question",
-    ("answer", Vote.Value.UP): "Upvote on your answer",
-    ("question", Vote.Value.DOWN): "Downvote on your question",
-    ("answer", Vote.Value.DOWN): "Downvote on your answer",
-    ("question", Vote.Value.NONE): "Vote on your question retracted",
-    ("answer", Vote.Value.NONE): "Vote on your answer retracted",
+    ("question", Vote.Value.UP): "Question upvoted",
+    ("answer", Vote.Value.UP): "Answer upvoted",
+    ("question", Vote.Value.DOWN): "Question downvoted",
+    ("answer", Vote.Value.DOWN): "Answer downvoted",
+    ("question", Vote.Value.NONE): "Vote on question retracted",
+    ("answer", Vote.Value.NONE): "Vote on answer retracted",
 }
-ACCEPTED_REASON = "Your answer was accepted"
+ACCEPTED_REASON = "Answer accepted"
 
 
 def reputation_history(*, person: User, viewer, number: int = 1) -> History:

@@ -80,22 +80,25 @@ def test_profile_tabs_badges_and_avatars(page: Page, ladder):
         expect(badges.get_by_text(name)).to_be_visible()
     expect(page.get_by_text(SECRET)).to_be_visible()
     expect(page.get_by_text("Anonymous — only you see this").first).to_be_visible()
-    assert not axe_scan(page, "profile (own)").blocking
+    scan = axe_scan(page, "profile summary (own)")
+    print(scan.line())
+    assert not scan.blocking, scan.details()
 
     # Reputation: each change with its reason and post, a day's total, summing to her figure.
     tabs = page.get_by_role("navigation", name="Profile")
     tabs.get_by_role("link", name="Reputation").click()
     expect(tabs.get_by_role("link", name="Reputation")).to_have_attribute("aria-current", "page")
     history = page.get_by_role("region", name="Reputation history")
-    expect(history.get_by_text("Your answer was accepted")).to_be_visible()
-    expect(history.get_by_text("Downvote on your answer")).to_be_visible()
+    expect(history.get_by_text("Answer accepted")).to_be_visible()
+    expect(history.get_by_text("Answer downvoted")).to_be_visible()
     expect(
-        history.get_by_role("link", name="How should a senior engineer run a design review?")
+        history.get_by_role("link", name="How should a senior engineer run a design review?").first
     ).to_be_visible()
     dana.refresh_from_db()
     points = history.locator(".rep-changes .rep-points").all_inner_texts()
     assert sum(int(p) for p in points) == dana.reputation
     scan = axe_scan(page, "profile reputation")
+    print(scan.line())
     assert not scan.blocking, scan.details()
 
     # Questions tab: the anonymous one is there for her.
@@ -113,6 +116,7 @@ def test_profile_tabs_badges_and_avatars(page: Page, ladder):
         page.get_by_role("link", name="How do I ask my manager what senior means on our team?")
     ).to_be_visible()
     scan = axe_scan(page, "profile questions")
+    print(scan.line())
     assert not scan.blocking, scan.details()
 
     # The badges page, from the profile.
@@ -121,6 +125,7 @@ def test_profile_tabs_badges_and_avatars(page: Page, ladder):
     expect(page.get_by_role("heading", level=1, name="Badges")).to_be_visible()
     expect(page.locator("#badge-next-level")).to_contain_text("1 person holds it")
     scan = axe_scan(page, "badges")
+    print(scan.line())
     assert not scan.blocking, scan.details()
 
     # Author cards carry avatars: Dana's initials, and the neutral one on an anonymous post.

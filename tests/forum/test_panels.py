@@ -89,7 +89,7 @@ def test_every_tab_as_every_visitor(person, who):
     assert hidden == (who == "moderator")
     assert "Signed question about staff promotions" in pages["questions"]
     assert "First accepted answer" in pages["summary"]
-    assert "Your answer was accepted" in pages["reputation"]
+    assert "Answer accepted" in pages["reputation"]
 
 
 def test_tabs_are_real_links_with_the_current_one_marked(client, person):

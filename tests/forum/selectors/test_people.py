@@ -9,6 +9,7 @@ from django.utils import timezone
 from forum import reputation
 from forum.models import Answer, Badge, Vote
 from forum.selectors import people
+from forum.selectors.personal import personal_data
 from forum.services.answers import answer_accept, answer_unaccept
 from forum.services.votes import vote_cast
 from moderation.services.visibility import contribution_hide
@@ -63,11 +64,11 @@ class TestReputationHistory:
         assert person.reputation == reputation.recount()[person.pk]
         reasons = {change.reason for change in changes}
         assert {
-            "Upvote on your question",
-            "Upvote on your answer",
-            "Downvote on your question",
-            "Downvote on your answer",
-            "Vote on your answer retracted",
+            "Question upvoted",
+            "Answer upvoted",
+            "Question downvoted",
+            "Answer downvoted",
+            "Vote on answer retracted",
             people.ACCEPTED_REASON,
         } <= reasons
         assert [c.reason for c in changes].count(people.ACCEPTED_REASON) == 1
@@ -88,7 +89,7 @@ class TestReputationHistory:
         assert [day.total for day in history.days] == [25, 10]
         assert [c.reason for c in history.days[0].changes] == [
             people.ACCEPTED_REASON,
-            "Upvote on your answer",
+            "Answer upvoted",
         ]
         assert history.days[0].day > history.days[1].day
 
@@ -161,3 +162,13 @@ def test_badge_list_counts_holders():
     assert counts[Badge.ACCEPTED_ANSWER] == 1
     assert set(counts) == set(Badge)
     assert [b.badge for b in people.person_badges(person=answer.author)] == [Badge.ACCEPTED_ANSWER]
+
+
+def test_the_data_export_lists_badges_and_accept_dates():
+    answer = AnswerFactory()
+    answer_accept(user=answer.question.author, answer=answer)
+    data = personal_data(person=answer.author)
+    assert [(b["badge"], b["for_answer_id"]) for b in data["badges"]] == [
+        (Badge.ACCEPTED_ANSWER, answer.pk)
+    ]
+    assert data["answers"][0]["accepted_at"] is not None
