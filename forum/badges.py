@@ -13,7 +13,7 @@ Shared by every rule:
   hidden later does not take it away.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -46,36 +46,44 @@ def _counts() -> Q:
     return reputation.earns() & Q(is_hidden=False)
 
 
+# (user_id, post kind, post id): who has earned a badge, and the post that earned it ("", None
+# when no one post did).
+Earned = Iterator[tuple[int, str, int | None]]
+
+
 @dataclass(frozen=True)
 class Rule:
     badge: Badge
     description: str  # the exact rule, in words, for /badges/ and docs/forum.md
-    posts: object = None  # () -> QuerySet of the posts that earn it, when one post does
+    earned_by: Callable[[Iterable[int] | None], Earned]  # of these user ids, or anyone
 
     @property
     def name(self) -> str:
         return self.badge.label
 
-    def earned(self, users: Iterable[int] | None = None) -> Iterator[tuple[int, str, int | None]]:
-        """(user_id, post kind, post id) for each person (of `users`, or anyone) who has
-        earned this badge, with the earliest post that earned it."""
-        if self.badge == Badge.TEN_ANSWERS:
-            yield from _answered_ten(users)
-            return
-        posts: QuerySet = self.posts()
+    def earned(self, users: Iterable[int] | None = None) -> Earned:
+        return self.earned_by(users)
+
+
+def first_post(posts: Callable[[], QuerySet]) -> Callable[[Iterable[int] | None], Earned]:
+    """A rule met by any one post among `posts()`: each author, with their earliest such post."""
+
+    def earned_by(users: Iterable[int] | None) -> Earned:
+        found = posts()
         if users is not None:
-            posts = posts.filter(author_id__in=list(users))
-        kind = posts.model.kind
+            found = found.filter(author_id__in=list(users))
+        kind = found.model.kind
         seen: set[int] = set()
-        for author_id, pk in posts.order_by("author_id", "created_at", "pk").values_list(
-            "author_id", "pk"
-        ):
+        rows = found.order_by("author_id", "created_at", "pk").values_list("author_id", "pk")
+        for author_id, pk in rows:
             if author_id not in seen:
                 seen.add(author_id)
                 yield author_id, kind, pk
 
+    return earned_by
 
-def _answered_ten(users: Iterable[int] | None) -> Iterator[tuple[int, str, None]]:
+
+def _answered_ten(users: Iterable[int] | None) -> Earned:
     answers = Answer.objects.filter(_counts())
     if users is not None:
         answers = answers.filter(author_id__in=list(users))
@@ -96,7 +104,11 @@ RULES: dict[Badge, Rule] = {
             Badge.ACCEPTED_ANSWER,
             "An answer of yours was accepted by the person who asked (accepting your own answer "
             "does not count).",
-            lambda: Answer.objects.filter(_counts(), reputation.accept_earns(), is_accepted=True),
+            first_post(
+                lambda: Answer.objects.filter(
+                    _counts(), reputation.accept_earns(), is_accepted=True
+                )
+            ),
         ),
         Rule(
             Badge.NEXT_LEVEL,
@@ -104,30 +116,33 @@ RULES: dict[Badge, Rule] = {
             f"score of {NEXT_LEVEL_SCORE}, on a question filed under a ladder level above the "
             "band you had when you answered (a mid-level engineer answering a senior-level "
             "question).",
-            lambda: Answer.objects.filter(_counts(), above_answerers_band()).filter(
-                Q(is_accepted=True) & reputation.accept_earns() | Q(score__gte=NEXT_LEVEL_SCORE)
+            first_post(
+                lambda: Answer.objects.filter(_counts(), above_answerers_band()).filter(
+                    Q(is_accepted=True) & reputation.accept_earns() | Q(score__gte=NEXT_LEVEL_SCORE)
+                )
             ),
         ),
         Rule(
             Badge.CURATED_ANSWER,
             "A moderator curated an answer of yours: it shows first on its question, with their "
             "note on why it is worth reading.",
-            lambda: Answer.objects.filter(_counts(), curated_at__isnull=False),
+            first_post(lambda: Answer.objects.filter(_counts(), curated_at__isnull=False)),
         ),
         Rule(
             Badge.GOOD_QUESTION,
             f"A question of yours reached a score of {GOOD_QUESTION_SCORE}.",
-            lambda: Question.objects.filter(_counts(), score__gte=GOOD_QUESTION_SCORE),
+            first_post(lambda: Question.objects.filter(_counts(), score__gte=GOOD_QUESTION_SCORE)),
         ),
         Rule(
             Badge.GOOD_ANSWER,
             f"An answer of yours reached a score of {GOOD_ANSWER_SCORE}.",
-            lambda: Answer.objects.filter(_counts(), score__gte=GOOD_ANSWER_SCORE),
+            first_post(lambda: Answer.objects.filter(_counts(), score__gte=GOOD_ANSWER_SCORE)),
         ),
         Rule(
             Badge.TEN_ANSWERS,
             f"You answered {ANSWERED_QUESTIONS} different questions (answers that are still "
             "shown, under your name).",
+            _answered_ten,
         ),
     )
 }
