@@ -1,7 +1,13 @@
 """Places on a person's profile that the apps above accounts fill in (core/slots.py).
 
-Both: filler(request, person) -> HTML or None.
+PROFILE_FACTS and PROFILE_SECTIONS: filler(request, person) -> HTML or None; the sections are the
+"Summary" tab. PROFILE_TABS adds tabs of their own.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
 
 from core.slots import Slot
 
@@ -10,3 +16,18 @@ PROFILE_FACTS = Slot("facts in a profile's header")
 
 # Sections under the header (forum: the person's questions and answers).
 PROFILE_SECTIONS = Slot("sections of a profile")
+
+
+@dataclass(frozen=True)
+class ProfileTab:
+    """A tab of a profile after "Summary": a real link (?tab=<slug>), its HTML drawn only when
+    it is the one open. render(request, person) -> HTML."""
+
+    slug: str
+    label: str
+    render: Callable[[HttpRequest, object], str]
+
+
+# The profile's tabs after "Summary": filler(request, person) -> [ProfileTab] or None
+# (forum: questions, answers, reputation).
+PROFILE_TABS = Slot("tabs of a profile")

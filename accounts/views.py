@@ -1,7 +1,7 @@
 import copy
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,26 +9,41 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts import avatars
 from accounts.bands import describe_level_code
 from accounts.forms import ProfileForm, WelcomeForm
 from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public, welcome_due
 from accounts.services import profile_update as update
 from accounts.services import welcome_complete, welcome_dismiss
-from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS
+from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS
 from core.http import form_data, form_status, login_required
 from core.rules import require
 
 
 @require_safe
 def profile(request: HttpRequest, username: str) -> HttpResponse:
-    """A person's public page; what other apps know of them comes through accounts.slots."""
+    """A person's public page, in tabs (?tab=questions): "Summary" first, then those the apps
+    above fill in; what they know of the person comes through accounts.slots. Only the open
+    tab is drawn."""
     person = user_get_public(username=username)
+    tabs = [tab for given in PROFILE_TABS.fill(request, person) for tab in given]
+    current = request.GET.get("tab", "summary")
+    if current != "summary" and current not in {tab.slug for tab in tabs}:
+        raise Http404("No such tab.")
     context = {
         "person": person,
+        "avatar": avatars.for_person(person, 72),
         "facts": PROFILE_FACTS.fill(request, person),
-        "sections": PROFILE_SECTIONS.fill(request, person),
+        "tabs": tabs,
+        "current": current,
     }
+    if current == "summary":
+        context["sections"] = PROFILE_SECTIONS.fill(request, person)
+    else:
+        context["tab_html"] = next(tab for tab in tabs if tab.slug == current).render(
+            request, person
+        )
     return render(request, "accounts/profile.html", context)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 from django.urls import reverse
 
+from accounts import avatars
 from accounts.bands import Band
 from accounts.models import DELETED_MEMBER
 from forum.models import Answer
@@ -29,6 +30,7 @@ class AuthorCard:
     is_anonymous: bool
     is_viewer: bool  # the person looking at the page wrote it
     is_moderator: bool = False
+    avatar: str = ""  # inline SVG (accounts/avatars.py): initials, or a neutral one
 
     @property
     def short_name(self) -> str:
@@ -58,6 +60,7 @@ def author_card(post, viewer=None) -> AuthorCard:
             reputation=None,
             is_anonymous=True,
             is_viewer=is_viewer,
+            avatar=avatars.anonymous(),
         )
     author = post.author
     if author.is_erased:
@@ -70,6 +73,7 @@ def author_card(post, viewer=None) -> AuthorCard:
         is_anonymous=False,
         is_viewer=is_viewer,
         is_moderator=author.is_moderator,
+        avatar=avatars.for_person(author),
     )
 
 
@@ -83,6 +87,7 @@ def _deleted_member() -> AuthorCard:
         reputation=None,
         is_anonymous=False,
         is_viewer=False,
+        avatar=avatars.deleted(),
     )
 
 

@@ -9,6 +9,7 @@ from forum.views import (
     contributions,
     lists,
     notifications,
+    people,
     questions,
     revisions,
     search,
@@ -55,6 +56,7 @@ urlpatterns = [
     path("answers/<int:pk>/unaccept/", answers.answer_unaccept, name="answer_unaccept"),
     path("revisions/<int:pk>/rollback/", revisions.post_rollback, name="rollback"),
     path("tags/", lists.tag_index, name="tags"),
+    path("badges/", people.badges, name="badges"),
     path("search/", search.search, name="search"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path(

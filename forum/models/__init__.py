@@ -3,6 +3,7 @@ package, so it imports each of them (the documented way to split models.py); cod
 model from here or from its own module."""
 
 from forum.models.answers import Answer
+from forum.models.badges import Badge, BadgeAward
 from forum.models.comments import Comment
 from forum.models.features import Feature
 from forum.models.notifications import Notification
@@ -23,6 +24,8 @@ __all__ = [
     "COMMENT_MAX_LENGTH",
     "EXCERPT_LENGTH",
     "Answer",
+    "Badge",
+    "BadgeAward",
     "Comment",
     "Feature",
     "LevelStat",

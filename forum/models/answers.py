@@ -14,6 +14,9 @@ class Answer(Post):
 
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     is_accepted = models.BooleanField(default=False)
+    accepted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the asker accepted it (for reputation history)."
+    )
     curated_at = models.DateTimeField(null=True, blank=True)
     curated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

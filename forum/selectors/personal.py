@@ -8,7 +8,7 @@ A fixed number of queries, however much they wrote.
 from django.urls import reverse
 
 from accounts.models import User
-from forum.models import Answer, Comment, Question, Vote
+from forum.models import Answer, BadgeAward, Comment, Question, Vote
 
 
 def _contribution(item) -> dict:
@@ -53,6 +53,7 @@ def personal_data(*, person: User) -> dict:
                 "body": a.body,
                 "score": a.score,
                 "accepted": a.is_accepted,
+                "accepted_at": a.accepted_at,
                 "edited_at": a.edited_at,
             }
             for a in answers
@@ -77,6 +78,16 @@ def personal_data(*, person: User) -> dict:
                 "updated_at": v.updated_at,
             }
             for v in votes
+        ],
+        "badges": [
+            {
+                "badge": award.badge,
+                "name": award.get_badge_display(),
+                "awarded_at": award.awarded_at,
+                "for_question_id": award.question_id,
+                "for_answer_id": award.answer_id,
+            }
+            for award in BadgeAward.objects.filter(user=person).order_by("awarded_at", "id")
         ],
     }
 

@@ -13,6 +13,7 @@ from forum.markdown import render_markdown
 from forum.models import Answer, Notification, Question
 from forum.rules import can_accept, can_answer, can_edit
 from forum.search.index import index_answer_added, index_question
+from forum.services import badges
 from forum.services.notifications import notify
 from forum.services.posting import create_once, edited, existing, record_revision
 
@@ -49,6 +50,8 @@ def answer_create(
     )
     index_answer_added(question_id=question.pk, body_html=answer.body_html)
     freshness.thread_changed(question.pk)
+    if not answer.is_anonymous:
+        badges.badges_check(user_id=author.pk, badges=badges.ON_ANSWER)
     notify(
         recipient=question.author,
         kind=Notification.Kind.ANSWER,
@@ -82,7 +85,9 @@ def answer_edit(
 
 
 def _set_accepted(answer: Answer, accepted: bool) -> None:
-    Answer.objects.filter(pk=answer.pk).update(is_accepted=accepted)
+    Answer.objects.filter(pk=answer.pk).update(
+        is_accepted=accepted, accepted_at=timezone.now() if accepted else None
+    )
     reputation.accept_changed(answer, accepted=accepted)
 
 
@@ -97,6 +102,8 @@ def answer_accept(*, user: User, answer: Answer) -> Answer:
     for previous in Answer.objects.filter(question_id=answer.question_id, is_accepted=True):
         _set_accepted(previous, False)
     _set_accepted(answer, True)
+    if not answer.is_anonymous:
+        badges.badges_check(user_id=answer.author_id, badges=badges.ON_ACCEPT)
     freshness.thread_changed(answer.question_id, lists=False)
     notify(
         recipient=answer.author,

@@ -11,6 +11,7 @@ from core.rules import require
 from forum import freshness, reputation
 from forum.models import Answer, Question, Vote, post_link, thread_of
 from forum.rules import can_vote
+from forum.services import badges
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
     model = type(post)
     model.objects.filter(pk=post.pk).update(score=F("score") + (new - old))
     reputation.vote_changed(post, old=old, new=new)
+    if new > old and not post.is_anonymous:  # a score only earns badges on its way up
+        on_vote = badges.ON_QUESTION_VOTE if post.kind == "question" else badges.ON_ANSWER_VOTE
+        badges.badges_check(user_id=post.author_id, badges=on_vote)
     score = model.objects.values_list("score", flat=True).get(pk=post.pk)
     # A question's score shows in lists; an answer's only on its page.
     freshness.thread_changed(thread_of(post).pk, lists=post.kind == "question")

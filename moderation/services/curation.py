@@ -9,6 +9,7 @@ from accounts.rules import can_moderate
 from core.rules import ActionNotAllowed, require
 from forum import freshness
 from forum.models import Answer, Feature, Question
+from forum.services import badges
 from ladder.models import Level
 from moderation.audit import Action, record
 from moderation.rules import can_curate
@@ -22,6 +23,8 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
     Answer.objects.filter(pk=answer.pk).update(
         curated_at=timezone.now(), curated_by=moderator, curated_note=note.strip()[:280]
     )
+    if not answer.is_anonymous:
+        badges.badges_check(user_id=answer.author_id, badges=badges.ON_CURATION)
     freshness.thread_changed(answer.question_id, lists=False)
     record(actor=moderator, action=Action.CURATE, target=answer, reason=note)
 

@@ -176,15 +176,9 @@ class TestQuestionPage:
     def test_the_asker_sees_accept_and_others_do_not(self, client):
         answer = AnswerFactory()
         client.force_login(UserFactory())
-        assert (
-            'class="btn btn--small btn--accept">Accept<'
-            not in client.get(answer.question.get_absolute_url()).text
-        )
+        assert "btn--accept" not in client.get(answer.question.get_absolute_url()).text
         client.force_login(answer.question.author)
-        assert (
-            'class="btn btn--small btn--accept">Accept<'
-            in client.get(answer.question.get_absolute_url()).text
-        )
+        assert "btn--accept" in client.get(answer.question.get_absolute_url()).text
 
 
 class TestActions:
