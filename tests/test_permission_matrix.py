@@ -119,7 +119,7 @@ PROFILE = {
     "company": "Acme",
     "level_code": "L5",
     "band_override": "",
-    "email_notifications": "on",
+    "email_frequency": "immediate",
 }
 
 

@@ -5,6 +5,7 @@ model from here or from its own module."""
 from forum.models.answers import Answer
 from forum.models.comments import Comment
 from forum.models.features import Feature
+from forum.models.follows import Follow
 from forum.models.notifications import Notification
 from forum.models.posts import (
     BODY_MAX_LENGTH,
@@ -25,6 +26,7 @@ __all__ = [
     "Answer",
     "Comment",
     "Feature",
+    "Follow",
     "LevelStat",
     "Notification",
     "Question",

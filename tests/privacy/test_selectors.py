@@ -35,7 +35,7 @@ def test_every_category_is_there(footprint, export):
     assert account["headline"] == "Site Reliability Engineer"
     assert account["level_code"] == "L4"
     assert data["settings"] == {
-        "email_notifications": True,
+        "email_frequency": "immediate",
         "show_readiness_on_profile": False,
         "order_of_answers": "votes",
     }

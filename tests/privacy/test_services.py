@@ -29,7 +29,7 @@ def test_every_personal_field_is_erased(footprint):
     assert row.email == ""
     assert (row.first_name, row.last_name, row.display_name) == ("", "", "")
     assert (row.headline, row.company, row.level_code, row.band) == ("", "", "", "")
-    assert not row.email_notifications
+    assert (row.email_frequency, row.digest_sent_at) == ("none", None)
     assert not row.show_readiness
     assert row.last_login is None
     assert row.erased_at is not None
