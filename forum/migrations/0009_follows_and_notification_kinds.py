@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='notification',
             name='kind',
-            field=models.CharField(choices=[('answer', 'answered your question'), ('comment', 'commented on your post'), ('accepted', 'accepted your answer'), ('warning', "sent you a moderator's warning about"), ('followed-answer', 'answered a question you follow'), ('closed', 'closed your question'), ('duplicate', 'closed your question as a duplicate'), ('reopened', 'reopened your question'), ('curated', 'curated your answer'), ('featured', 'featured your question'), ('hidden', 'hid your {post}'), ('flagged', 'hid your {post} until a moderator reviews it'), ('restored', 'restored your {post}'), ('flag-upheld', 'upheld your flag on a {post}'), ('flag-dismissed', 'dismissed your flag on a {post}')], max_length=20),
+            field=models.CharField(choices=[('answer', 'answered your question'), ('comment', 'commented on your post'), ('accepted', 'accepted your answer'), ('warning', "sent you a moderator's warning about"), ('followed-answer', 'answered a question you follow'), ('closed', 'closed your question'), ('duplicate', 'closed your question as a duplicate'), ('reopened', 'reopened your question'), ('curated', 'curated your answer'), ('featured', 'featured your question'), ('hidden', 'hid your {post}'), ('flagged', 'hid your {post} until a moderator reviews it'), ('restored', 'restored your {post}'), ('flag-upheld', 'upheld your flag on the {post}'), ('flag-dismissed', 'dismissed your flag on the {post}')], max_length=20),
         ),
         migrations.AlterField(
             model_name='notification',

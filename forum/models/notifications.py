@@ -26,8 +26,8 @@ class NotificationKind(models.TextChoices):
     HIDDEN = "hidden", "hid your {post}"
     FLAGGED = "flagged", "hid your {post} until a moderator reviews it"
     RESTORED = "restored", "restored your {post}"
-    FLAG_UPHELD = "flag-upheld", "upheld your flag on a {post}"
-    FLAG_DISMISSED = "flag-dismissed", "dismissed your flag on a {post}"
+    FLAG_UPHELD = "flag-upheld", "upheld your flag on the {post}"
+    FLAG_DISMISSED = "flag-dismissed", "dismissed your flag on the {post}"
 
 
 class Notification(models.Model):
