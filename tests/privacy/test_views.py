@@ -16,8 +16,8 @@ EXPORT = reverse("privacy:export")
 DELETE = reverse("privacy:delete")
 LOGIN = reverse("account_login")
 # The session and its user, the e-mail addresses, questions and their tags, answers, comments,
-# votes, flags, assessments and their ratings, plans and their goals.
-EXPORT_QUERIES = 14
+# votes, follows, flags, assessments and their ratings, plans and their goals.
+EXPORT_QUERIES = 15
 
 
 @pytest.mark.parametrize("url", [EXPORT, DELETE])
