@@ -3,8 +3,8 @@ composes every app's part).
 
 Their posts stay, under "Deleted member" (forum/identity.py reads `User.is_erased`), so that
 threads keep making sense; votes stay, so scores and reputation do not move. What goes is what
-was only ever about them: the notifications addressed to them and what they followed. Every cached page and thread
-that shows their name is rebuilt.
+was only ever about them: the notifications addressed to them and what they followed. Every
+cached page and thread that shows their name is rebuilt.
 """
 
 from django.db import transaction

@@ -38,9 +38,9 @@ class TestWhoIsDue:
         now = timezone.now()
         never_sent = asker("daily")
         day_ago = asker("daily", digest_sent_at=now - timedelta(days=1))
-        hour_ago = asker("daily", digest_sent_at=now - timedelta(hours=1))
+        asker("daily", digest_sent_at=now - timedelta(hours=1))  # too soon
         week_ago = asker("weekly", digest_sent_at=now - timedelta(days=7) + EARLY / 2)
-        days_ago = asker("weekly", digest_sent_at=now - timedelta(days=3))
+        asker("weekly", digest_sent_at=now - timedelta(days=3))  # too soon
         asker("immediate")
         asker("none")
         asker("daily", email="")
