@@ -31,10 +31,15 @@ class ProfileForm(forms.ModelForm):
             "headline",
             "company",
             "level_code",
-            "email_notifications",
+            "email_frequency",
             "show_readiness",
         ]
-        labels = {"headline": "Headline role", "level_code": "Level code"}
+        labels = {
+            "headline": "Headline role",
+            "level_code": "Level code",
+            "email_frequency": "E-mail me about my notifications",
+        }
+        widgets = {"email_frequency": forms.RadioSelect}
         error_messages = {
             field: {
                 "max_length": "Keep it to %(limit_value)d characters or fewer "
@@ -51,6 +56,7 @@ class ProfileForm(forms.ModelForm):
             # A browser cuts what is typed or pasted at `maxlength` without a word; the length is
             # checked here instead, with an error by the field.
             field.widget.attrs.pop("maxlength", None)
+        self.fields["email_frequency"].required = False
         code = self.fields["level_code"]
         code.widget.attrs.update(
             {
@@ -60,6 +66,10 @@ class ProfileForm(forms.ModelForm):
                 "hx-swap": "innerHTML",
             }
         )
+
+    def clean_email_frequency(self) -> str:
+        """Left out of a submission (an older form, a script): keep the saved choice."""
+        return self.cleaned_data.get("email_frequency") or self.instance.email_frequency
 
     def clean_display_name(self) -> str:
         """Stored in NFKC; no invisible or direction-changing characters; not another member's

@@ -17,6 +17,15 @@ class AnswerSort(models.TextChoices):
     OLDEST = "oldest", "Oldest"
 
 
+class EmailFrequency(models.TextChoices):
+    """How often a person hears by e-mail about their notifications."""
+
+    IMMEDIATE = "immediate", "At once, one e-mail each"
+    DAILY = "daily", "A daily digest"
+    WEEKLY = "weekly", "A weekly digest"
+    NONE = "none", "Never: I will look on the site"
+
+
 # How a person whose account is deleted is shown wherever their posts are (docs/privacy.md).
 DELETED_MEMBER = "Deleted member"
 
@@ -54,10 +63,19 @@ class User(AbstractUser):
         default=False,
         help_text="Only the overall figure for the level you aim at; the details stay private.",
     )
-    email_notifications = models.BooleanField(
-        "e-mail me about activity",
-        default=True,
-        help_text="Answers on your questions, comments on your posts, your answers accepted.",
+    email_frequency = models.CharField(
+        "e-mail me about my notifications",
+        max_length=10,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATE,
+        help_text="Answers, comments, accepted answers, moderators' decisions about your posts "
+        "and flags, new answers on questions you follow.",
+    )
+    digest_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the last digest went out: the next one covers what came after.",
     )
     answer_sort = models.CharField(
         "order of answers",
@@ -107,6 +125,10 @@ class User(AbstractUser):
                 name="accounts_user_band_valid",
             ),
             models.CheckConstraint(
+                condition=models.Q(email_frequency__in=EmailFrequency.values),
+                name="accounts_user_email_frequency_valid",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(answer_sort__in=AnswerSort.values),
                 name="accounts_user_answer_sort_valid",
             ),
@@ -134,6 +156,10 @@ class User(AbstractUser):
         if self.is_erased:
             return DELETED_MEMBER
         return self.display_name or self.username
+
+    @property
+    def wants_email_at_once(self) -> bool:
+        return self.email_frequency == EmailFrequency.IMMEDIATE and bool(self.email)
 
     @property
     def is_erased(self) -> bool:

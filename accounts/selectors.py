@@ -34,7 +34,7 @@ def personal_data(*, user: User) -> dict:
             "last_login": user.last_login,
         },
         "settings": {
-            "email_notifications": user.email_notifications,
+            "email_frequency": user.email_frequency,
             "show_readiness_on_profile": user.show_readiness,
             "order_of_answers": user.answer_sort,
         },

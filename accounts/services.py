@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.bands import Band, band_for_level_code
-from accounts.models import AnswerSort, User
+from accounts.models import AnswerSort, EmailFrequency, User
 from accounts.names import ERASED_USERNAME_PREFIX
 from accounts.rules import can_edit_profile
 from core.pagecache import bump, person
@@ -22,7 +22,7 @@ def profile_update(
     company: str,
     level_code: str,
     band_override: Band | None,
-    email_notifications: bool | None = None,
+    email_frequency: str | None = None,
     show_readiness: bool | None = None,
 ) -> User:
     """Save what a person says about themselves; the band follows the level code unless chosen.
@@ -32,8 +32,8 @@ def profile_update(
     user.headline = headline.strip()
     user.company = company.strip()
     user.level_code = level_code.strip()
-    if email_notifications is not None:
-        user.email_notifications = email_notifications
+    if email_frequency is not None:
+        user.email_frequency = email_frequency
     if show_readiness is not None:
         user.show_readiness = show_readiness
     user.band_overridden = band_override is not None
@@ -48,7 +48,7 @@ def profile_update(
             "level_code",
             "band",
             "band_overridden",
-            "email_notifications",
+            "email_frequency",
             "show_readiness",
         ]
     )
@@ -114,7 +114,8 @@ ERASED_FIELDS = [
     "band",
     "band_overridden",
     "show_readiness",
-    "email_notifications",
+    "email_frequency",
+    "digest_sent_at",
     "answer_sort",
     "is_active",
     "is_staff",
@@ -155,7 +156,8 @@ def account_erase(*, user: User) -> User:
     user.band = ""
     user.band_overridden = False
     user.show_readiness = False
-    user.email_notifications = False
+    user.email_frequency = EmailFrequency.NONE
+    user.digest_sent_at = None
     user.answer_sort = AnswerSort.VOTES
     user.is_active = user.is_staff = user.is_superuser = False
     user.last_login = None
@@ -166,3 +168,18 @@ def account_erase(*, user: User) -> User:
     user.save(update_fields=ERASED_FIELDS)
     bump(person(user.pk))
     return user
+
+
+@transaction.atomic
+def email_unsubscribe(*, user: User) -> bool:
+    """Stop every notification e-mail and digest to `user` (from a signed link: no log-in, so
+    no rule beyond the link). Idempotent: False when they were unsubscribed already."""
+    changed = (
+        User.objects.filter(pk=user.pk)
+        .exclude(email_frequency=EmailFrequency.NONE)
+        .update(email_frequency=EmailFrequency.NONE)
+    )
+    user.email_frequency = EmailFrequency.NONE
+    if changed:
+        bump(person(user.pk))
+    return bool(changed)

@@ -6,5 +6,6 @@ app_name = "accounts"
 urlpatterns = [
     path("me/edit/", views.profile_update, name="profile_edit"),
     path("me/band/", views.level_band, name="level_band"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<str:username>/", views.profile, name="profile"),
 ]

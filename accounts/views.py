@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts import avatars
@@ -14,9 +15,10 @@ from accounts.bands import describe_level_code
 from accounts.forms import ProfileForm, WelcomeForm
 from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public, welcome_due
+from accounts.services import email_unsubscribe, welcome_complete, welcome_dismiss
 from accounts.services import profile_update as update
-from accounts.services import welcome_complete, welcome_dismiss
 from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS
+from accounts.unsubscribe import BadToken, user_from_token
 from core.http import form_data, form_status, login_required
 from core.rules import require
 
@@ -62,7 +64,7 @@ def profile_update(request: HttpRequest) -> HttpResponse:
             company=form.cleaned_data["company"],
             level_code=form.cleaned_data["level_code"],
             band_override=form.cleaned_band_override(),
-            email_notifications=form.cleaned_data["email_notifications"],
+            email_frequency=form.cleaned_data["email_frequency"],
             show_readiness=form.cleaned_data["show_readiness"],
         )
         messages.success(request, "Your profile is saved.")
@@ -123,3 +125,22 @@ def _next_url(request: HttpRequest) -> str:
     if not safe or wanted.startswith(reverse("welcome")):
         return reverse("home")
     return wanted
+
+
+@csrf_exempt  # the signed token is the authority; mail clients POST without a CSRF token
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """A notification e-mail's one-click unsubscribe link, without logging in: GET asks to
+    confirm (a link opened by a mail scanner changes nothing), POST unsubscribes (the button,
+    or a mail client's RFC 8058 one-click request). A bad or old link is a 400 that says so."""
+    try:
+        person = user_from_token(token)
+    except BadToken as error:
+        return render(
+            request, "accounts/unsubscribe_invalid.html", {"problem": str(error)}, status=400
+        )
+    done = request.method == "POST"
+    if done:
+        email_unsubscribe(user=person)
+    return render(request, "accounts/unsubscribe.html", {"person": person, "done": done})

@@ -107,7 +107,9 @@ def main() -> None:
     )
     half += [f"question {row['question_id']}: {row['n']} accepted answers" for row in accepted]
 
-    owed = Notification.objects.filter(recipient__email_notifications=True, recipient__email__gt="")
+    owed = Notification.objects.filter(
+        recipient__email_frequency="immediate", recipient__email__gt=""
+    )
     if since is not None:
         owed = owed.filter(created_at__gte=since)
     owed_keys = {f"notification:{pk}" for pk in owed.values_list("pk", flat=True)}

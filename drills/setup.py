@@ -23,7 +23,7 @@ def _person(name: str, password: str, **extra):
         email=email,
         display_name=name.replace("-", " ").title(),
         band="mid",
-        email_notifications=True,
+        email_frequency="immediate",
         **extra,
     )
     user.set_password(password)

@@ -5,8 +5,8 @@ Words as in docs/glossary.md: a *post* is a question or an answer; a *contributi
 or a comment; a *thread* is a question with everything on it.
 """
 
-from accounts.rules import can_moderate, may_act, person_rule
-from core.rules import refusal
+from accounts.rules import can_moderate, may_act, person_rule, signed_in
+from core.rules import refusal, rule
 from forum.identity import names_author
 from forum.models import thread_of
 
@@ -133,3 +133,13 @@ def can_delete(user, contribution) -> bool:
 def can_flag(user, contribution) -> bool:
     """Anyone free to act flags someone else's visible contribution for moderators."""
     return may_act(user) and contribution.author_id != user.pk and not contribution.is_hidden
+
+
+@rule("Log in to follow questions, tags and levels.")
+def can_follow(user, target=None) -> bool:
+    """Anyone signed in follows what they can see (suspended people too: following is reading,
+    and what they hear about is theirs). Stopping is always allowed: see follow_delete."""
+    if not signed_in(user):
+        return False
+    is_hidden = getattr(target, "is_hidden", False)
+    return not is_hidden or can_see_hidden(user)

@@ -7,6 +7,7 @@ from forum.views import (
     answers,
     comments,
     contributions,
+    follows,
     lists,
     notifications,
     people,
@@ -63,6 +64,17 @@ urlpatterns = [
         "notifications/read/",
         notifications.notifications_mark_read,
         name="notifications_read",
+    ),
+    path("following/", follows.following, name="following"),
+    path(
+        "follow/question/<int:pk>/",
+        follows.follow_toggle,
+        {"kind": "question"},
+        name="follow_question",
+    ),
+    path("follow/tag/<slug:slug>/", follows.follow_toggle, {"kind": "tag"}, name="follow_tag"),
+    path(
+        "follow/level/<slug:slug>/", follows.follow_toggle, {"kind": "level"}, name="follow_level"
     ),
     path("feeds/questions/rss/", _feed(feeds.LatestQuestionsRss()), name="feed_rss"),
     path("feeds/questions/atom/", _feed(feeds.LatestQuestionsAtom()), name="feed_atom"),

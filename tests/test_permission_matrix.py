@@ -51,8 +51,9 @@ from django.urls.converters import (
 )
 
 from accounts.models import User
+from accounts.unsubscribe import unsubscribe_token
 from forum.converters import ContributionKindConverter
-from forum.models import Answer, Comment, Feature, Notification, Question, Vote
+from forum.models import Answer, Comment, Feature, Follow, Notification, Question, Vote
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
@@ -119,7 +120,7 @@ PROFILE = {
     "company": "Acme",
     "level_code": "L5",
     "band_override": "",
-    "email_notifications": "on",
+    "email_frequency": "immediate",
 }
 
 
@@ -270,6 +271,19 @@ MATRIX = [
     # tests/accounts/test_views.py.
     Entry("welcome", "get past the welcome step (skip it)", "nobody",
           expect="login  ok   ok   ok   ok   ok", data={"skip": "1"}),
+    # Following is reading: suspended people follow too. The author (asker) and the other party
+    # (an answerer) follow the question already, so for them the button stops following.
+    Entry("forum:follow_question", "follow a question, or stop", "question",
+          expect="login  ok   ok   ok   ok   ok"),
+    Entry("forum:follow_question", "follow a hidden question", "hidden question",
+          expect="login  404  404  404  ok   404", variant="hidden"),
+    Entry("forum:follow_tag", "follow a tag", "tag", expect="login  ok   ok   ok   ok   ok"),
+    Entry("forum:follow_level", "follow a level", "level", expect="login  ok   ok   ok   ok   ok"),
+    # The signed link is the authority, whoever sends it (a mail client, logged out).
+    Entry("accounts:unsubscribe", "unsubscribe the link's person from e-mails",
+          "unsubscribe link", expect="ok     ok   ok   ok   ok   ok"),
+    Entry("accounts:unsubscribe", "unsubscribe with an altered link", "altered unsubscribe link",
+          expect="400    400  400  400  400  400", variant="altered"),
     # Growth: private to the owner ("author"); anyone else, moderators included, gets a 404.
     # Suspension limits forum participation, not one's own self-assessment.
     Entry("growth:start", "start a self-assessment of their own", "nobody",
@@ -524,6 +538,46 @@ def _shared_plan(moderator: User) -> Scene:
 # Checks: did the action happen? One per URL name --------------------------------------------
 
 
+@target("tag")
+def _tag(moderator: User) -> Scene:
+    question = QuestionFactory(tags=["promotion"])
+    return Scene(question.author, UserFactory(), {"slug": "promotion"}, target="promotion")
+
+
+@target("level")
+def _level(moderator: User) -> Scene:
+    return Scene(UserFactory(), UserFactory(), {"slug": "senior"}, target="senior")
+
+
+@target("unsubscribe link")
+def _unsubscribe(moderator: User) -> Scene:
+    person = UserFactory()
+    return Scene(person, UserFactory(), {"token": unsubscribe_token(person)}, target=person)
+
+
+@target("altered unsubscribe link")
+def _unsubscribe_altered(moderator: User) -> Scene:
+    person, other = UserFactory(), UserFactory()
+    token = str(other.pk) + unsubscribe_token(person)[len(str(person.pk)) :]
+    return Scene(person, other, {"token": token}, target=person)
+
+
+def _follows(cell: "Cell", **link) -> bool:
+    return cell.actor is not None and Follow.objects.filter(follower=cell.actor, **link).exists()
+
+
+def _follow_flipped(cell: "Cell") -> bool:
+    """Following now, unless they followed before (askers and answerers do, unasked)."""
+    if cell.actor is None:
+        return False
+    before = cell.actor.pk in (cell.scene.author.pk, cell.scene.other.pk)
+    return _follows(cell, question_id=cell.scene.pk) is not before
+
+
+def _unsubscribed(cell: "Cell") -> bool:
+    return User.objects.filter(pk=cell.scene.target.pk, email_frequency="none").exists()
+
+
 @dataclass
 class Cell:
     entry: Entry
@@ -558,6 +612,10 @@ DONE: dict[str, Callable[[Cell], bool]] = {
         c.actor is not None
         and not Notification.objects.filter(recipient=c.actor, read_at__isnull=True).exists()
     ),
+    "forum:follow_question": _follow_flipped,
+    "forum:follow_tag": lambda c: _follows(c, tag__slug=c.scene.target),
+    "forum:follow_level": lambda c: _follows(c, level__slug=c.scene.target),
+    "accounts:unsubscribe": _unsubscribed,
     "moderation:flag": lambda c: Flag.objects.filter(**c.link).exists(),
     "moderation:feature_move": lambda c: Feature.objects.filter(
         pk=c.scene.target.pk, position=1

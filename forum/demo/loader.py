@@ -72,9 +72,7 @@ class DemoLoader:
         wanted = {key: str(spec[key]) for key in PROFILE_FIELDS}
         if created or any(getattr(user, key) != value for key, value in wanted.items()):
             # Demo people are not real: in-app notifications only, no e-mail to a fake address.
-            user = profile_update(
-                user=user, band_override=None, email_notifications=False, **wanted
-            )
+            user = profile_update(user=user, band_override=None, email_frequency="none", **wanted)
         self.people[username] = user
         self.tally.count("people", created)
         return user

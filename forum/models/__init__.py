@@ -6,6 +6,7 @@ from forum.models.answers import Answer
 from forum.models.badges import Badge, BadgeAward
 from forum.models.comments import Comment
 from forum.models.features import Feature
+from forum.models.follows import Follow
 from forum.models.notifications import Notification
 from forum.models.posts import (
     BODY_MAX_LENGTH,
@@ -28,6 +29,7 @@ __all__ = [
     "BadgeAward",
     "Comment",
     "Feature",
+    "Follow",
     "LevelStat",
     "Notification",
     "Question",

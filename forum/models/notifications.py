@@ -11,12 +11,44 @@ from forum.models.comments import Comment
 from forum.models.questions import Question
 
 
+class NotificationKind(models.TextChoices):
+    ANSWER = "answer", "answered your question"
+    COMMENT = "comment", "commented on your post"
+    ACCEPTED = "accepted", "accepted your answer"
+    WARNING = "warning", "sent you a moderator's warning about"
+    # What follows someone's follows and what moderators do to their posts (and flags).
+    FOLLOWED_ANSWER = "followed-answer", "answered a question you follow"
+    CLOSED = "closed", "closed your question"
+    DUPLICATE = "duplicate", "closed your question as a duplicate"
+    REOPENED = "reopened", "reopened your question"
+    CURATED = "curated", "curated your answer"
+    FEATURED = "featured", "featured your question"
+    HIDDEN = "hidden", "hid your {post}"
+    FLAGGED = "flagged", "hid your {post} until a moderator reviews it"
+    RESTORED = "restored", "restored your {post}"
+    FLAG_UPHELD = "flag-upheld", "upheld your flag on the {post}"
+    FLAG_DISMISSED = "flag-dismissed", "dismissed your flag on the {post}"
+
+
 class Notification(models.Model):
-    class Kind(models.TextChoices):
-        ANSWER = "answer", "answered your question"
-        COMMENT = "comment", "commented on your post"
-        ACCEPTED = "accepted", "accepted your answer"
-        WARNING = "warning", "sent you a moderator's warning about"
+    Kind = NotificationKind
+
+    # Done by the moderators as a team: the notification names no one ("A moderator").
+    BY_MODERATORS = frozenset(
+        {
+            Kind.CLOSED,
+            Kind.DUPLICATE,
+            Kind.REOPENED,
+            Kind.CURATED,
+            Kind.FEATURED,
+            Kind.HIDDEN,
+            Kind.RESTORED,
+            Kind.FLAG_UPHELD,
+            Kind.FLAG_DISMISSED,
+        }
+    )
+    # Still listed when what they are about is hidden: telling the person that is their point.
+    ABOUT_HIDDEN = frozenset({Kind.WARNING, Kind.HIDDEN, Kind.FLAGGED, Kind.FLAG_UPHELD})
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -34,7 +66,13 @@ class Notification(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    message = models.TextField(blank=True, help_text="A moderator's words, for warnings.")
+    # The question a duplicate repeats, as it was when the notification was sent.
+    original = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    message = models.TextField(
+        blank=True, help_text="A moderator's words: a warning, or why they acted."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -48,8 +86,12 @@ class Notification(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["answer", "comment", "accepted", "warning"]),
-                name="forum_notification_kind_known",
+                condition=Q(kind__in=NotificationKind.values), name="forum_notification_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="duplicate", original__isnull=False)
+                | ~Q(kind="duplicate") & Q(original__isnull=True),
+                name="forum_notification_original_for_duplicates",
             ),
             models.CheckConstraint(
                 condition=~Q(kind="warning") | ~Q(message=""),
@@ -66,3 +108,12 @@ class Notification(models.Model):
         else:
             anchor = f"#answer-{self.answer_id}" if self.answer_id else ""
         return self.question.get_absolute_url() + anchor
+
+    @property
+    def post_noun(self) -> str:
+        return "comment" if self.comment_id else "answer" if self.answer_id else "question"
+
+    @property
+    def verb(self) -> str:
+        """What was done, after who did it: "hid your answer"."""
+        return self.get_kind_display().replace("{post}", self.post_noun)

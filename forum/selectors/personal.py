@@ -8,7 +8,7 @@ A fixed number of queries, however much they wrote.
 from django.urls import reverse
 
 from accounts.models import User
-from forum.models import Answer, BadgeAward, Comment, Question, Vote
+from forum.models import Answer, BadgeAward, Comment, Follow, Question, Vote
 
 
 def _contribution(item) -> dict:
@@ -88,6 +88,18 @@ def personal_data(*, person: User) -> dict:
                 "for_answer_id": award.answer_id,
             }
             for award in BadgeAward.objects.filter(user=person).order_by("awarded_at", "id")
+        ],
+        "follows": [
+            {
+                "kind": f.target_kind,
+                "question_id": f.question_id,
+                "tag": f.tag.name if f.tag_id else None,
+                "level": f.level.slug if f.level_id else None,
+                "since": f.created_at,
+            }
+            for f in Follow.objects.filter(follower=person)
+            .select_related("tag", "level")
+            .order_by("created_at", "id")
         ],
     }
 

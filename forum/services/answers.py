@@ -14,7 +14,8 @@ from forum.models import Answer, Notification, Question
 from forum.rules import can_accept, can_answer, can_edit
 from forum.search.index import index_answer_added, index_question
 from forum.services import badges
-from forum.services.notifications import notify
+from forum.services.follows import follow_create
+from forum.services.notifications import notify, notify_followers
 from forum.services.posting import create_once, edited, existing, record_revision
 
 
@@ -59,6 +60,8 @@ def answer_create(
         question=question,
         answer=answer,
     )
+    notify_followers(answer=answer)
+    follow_create(follower=author, target=question)  # answerers hear about later answers
     return answer
 
 

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from core.pagecache import bump, person
 from forum.identity import notification_actor
-from forum.models import Answer, Comment, Notification, Question
-from forum.selectors.notifications import unread_key
+from forum.models import Answer, Comment, Follow, Notification, Question, thread_of
+from forum.selectors.notifications import recent_key, unread_key
 from forum.tasks import send_notification_email
 
 
@@ -40,6 +40,61 @@ def notify(
     )
 
 
+def notify_followers(*, answer: Answer) -> list[Notification]:
+    """A new answer, to everyone following its question but its author and the asker (who
+    hears of it as the asker). An anonymous answerer stays unnamed, as in `notify`."""
+    question = answer.question
+    followers = (
+        Follow.objects.filter(question_id=question.pk, follower__is_active=True)
+        .exclude(follower_id__in=[answer.author_id, question.author_id])
+        .select_related("follower")
+        .order_by("pk")
+    )
+    actor, actor_band = notification_actor(answer)
+    return [
+        _deliver(
+            Notification(
+                recipient=follow.follower,
+                kind=Notification.Kind.FOLLOWED_ANSWER,
+                actor=actor,
+                actor_band=actor_band,
+                question=question,
+                answer=answer,
+            )
+        )
+        for follow in followers
+    ]
+
+
+def notify_moderated(
+    *,
+    recipient,
+    kind: Notification.Kind,
+    contribution: Question | Answer | Comment,
+    moderator=None,
+    message: str = "",
+    original: Question | None = None,
+) -> Notification | None:
+    """Tell someone what moderators (or members' flags) did to their post or comment, or to
+    their flag on one. Signed "A moderator": the notification names no one. Nothing for the
+    moderator who did it, nor for a closed account."""
+    if moderator is not None and recipient.pk == moderator.pk:
+        return None
+    if not recipient.is_active:
+        return None
+    return _deliver(
+        Notification(
+            recipient=recipient,
+            kind=kind,
+            question=thread_of(contribution),
+            answer=contribution if contribution.kind == "answer" else None,
+            comment=contribution if contribution.kind == "comment" else None,
+            original=original,
+            message=message.strip(),
+        )
+    )
+
+
 def notify_warning(*, recipient, moderator, question, answer=None, comment=None, message: str):
     """A moderator's private warning, signed with their name."""
     return _deliver(
@@ -58,8 +113,9 @@ def notify_warning(*, recipient, moderator, question, answer=None, comment=None,
 def _unread_changed(user_id: int) -> None:
     """Forget the count now (this request's next page) and on commit (everyone else's); the
     badge is on every page kept for that person."""
-    cache.delete(unread_key(user_id))
-    transaction.on_commit(lambda: cache.delete(unread_key(user_id)), robust=True)
+    keys = [unread_key(user_id), recent_key(user_id)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
     bump(person(user_id))
 
 
@@ -72,11 +128,11 @@ def unread_changed_about(contribution) -> None:
 
 
 def _deliver(notification: Notification) -> Notification:
-    """Store it, and queue the e-mail copy once the transaction commits."""
+    """Store it, and queue the e-mail copy once the transaction commits, for those who want
+    one each (the others get theirs in a digest, or not at all: forum/digests.py)."""
     notification.save()
     _unread_changed(notification.recipient_id)
-    recipient = notification.recipient
-    if recipient.email_notifications and recipient.email:
+    if notification.recipient.wants_email_at_once:
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification
 

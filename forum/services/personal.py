@@ -3,8 +3,8 @@ composes every app's part).
 
 Their posts stay, under "Deleted member" (forum/identity.py reads `User.is_erased`), so that
 threads keep making sense; votes stay, so scores and reputation do not move. What goes is what
-was only ever about them: the notifications addressed to them. Every cached page and thread
-that shows their name is rebuilt.
+was only ever about them: the notifications addressed to them and what they followed. Every
+cached page and thread that shows their name is rebuilt.
 """
 
 from django.db import transaction
@@ -12,13 +12,14 @@ from django.db.models import Q
 
 from accounts.models import User
 from forum.freshness import threads_changed
-from forum.models import Answer, Comment, Notification, Question, Revision
+from forum.models import Answer, Comment, Follow, Notification, Question, Revision
 
 
 @transaction.atomic
 def personal_data_erase(*, person: User) -> None:
     """Idempotent: a second run finds nothing left to delete and rebuilds the same pages."""
     Notification.objects.filter(recipient=person).delete()
+    Follow.objects.filter(follower=person).delete()
     threads_changed(_threads_naming(person))
 
 

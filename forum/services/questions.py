@@ -18,6 +18,7 @@ from forum.markdown import excerpt, render_markdown
 from forum.models import Question, TaggedQuestion
 from forum.rules import can_ask, can_edit
 from forum.search.index import index_question
+from forum.services.follows import follow_create
 from forum.services.posting import create_once, edited, existing, record_revision
 from forum.tasks import refresh_related
 from ladder.models import Level
@@ -85,6 +86,7 @@ def question_create(
     index_question(question.pk)
     related_later(question.pk)
     freshness.lists_changed()
+    follow_create(follower=author, target=question)  # the asker hears about its answers
     return question
 
 

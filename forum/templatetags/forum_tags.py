@@ -16,6 +16,7 @@ RULES = (
     "can_vote",
     "can_comment",
     "can_edit",
+    "can_follow",
     "can_accept",
     "can_delete",
     "can_flag",

@@ -9,6 +9,7 @@ from core.http import url_with_params
 from core.pagecache import cached_page
 from core.paging import page_number
 from forum import freshness
+from forum.selectors.follows import follow_button
 from forum.selectors.home import home as home_selector
 from forum.selectors.lists import (
     SORTS,
@@ -59,8 +60,17 @@ def question_list(
         "featured": SimpleLazyObject(
             lambda: featured_questions(level=filters.level) if featured else []
         ),
+        # A tag's or a level's own list (not the filtered list of all questions) has a button.
+        "follow": _follow(request, filters) if level or tag else None,
     }
     return render(request, "forum/question_list.html", context)
+
+
+def _follow(request: HttpRequest, filters):
+    target = filters.tag or filters.level
+    if target is None or (filters.tag and filters.level):
+        return None
+    return follow_button(viewer=request.user, target=target)
 
 
 @require_safe

@@ -21,6 +21,7 @@ from forum.markdown import render_markdown
 from forum.models import BODY_MAX_LENGTH, Question
 from forum.rules import can_edit
 from forum.search.query import significant_words
+from forum.selectors.follows import follow_button
 from forum.selectors.search import similar_questions
 from forum.selectors.tags import tag_suggestions, tags_matching
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
@@ -265,6 +266,7 @@ def render_question(
         "fragment_version": version,
         "panels": panels,
         "answer_sorts": AnswerSort.choices,
+        "follow": follow_button(viewer=request.user, target=page.question.post),
     }
     return render(request, "forum/question_detail.html", context, status=status)
 

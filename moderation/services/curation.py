@@ -8,8 +8,9 @@ from accounts.models import User
 from accounts.rules import can_moderate
 from core.rules import ActionNotAllowed, require
 from forum import freshness
-from forum.models import Answer, Feature, Question
+from forum.models import Answer, Feature, Notification, Question
 from forum.services import badges
+from forum.services.notifications import notify_moderated
 from ladder.models import Level
 from moderation.audit import Action, record
 from moderation.rules import can_curate
@@ -20,6 +21,7 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
     require(can_curate, moderator, answer)
     if not note.strip():
         raise ValueError("Say in a sentence why this answer is worth reading.")
+    newly = Answer.objects.filter(pk=answer.pk, curated_at__isnull=True).exists()
     Answer.objects.filter(pk=answer.pk).update(
         curated_at=timezone.now(), curated_by=moderator, curated_note=note.strip()[:280]
     )
@@ -27,6 +29,14 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
         badges.badges_check(user_id=answer.author_id, badges=badges.ON_CURATION)
     freshness.thread_changed(answer.question_id, lists=False)
     record(actor=moderator, action=Action.CURATE, target=answer, reason=note)
+    if newly:  # a changed note is no news
+        notify_moderated(
+            recipient=answer.author,
+            kind=Notification.Kind.CURATED,
+            contribution=answer,
+            moderator=moderator,
+            message=note,
+        )
 
 
 @transaction.atomic
@@ -69,6 +79,13 @@ def _feature_new(moderator: User, question: Question, level: Level | None) -> Fe
         action=Action.FEATURE,
         target=question,
         details={"where": level.slug if level else "home"},
+    )
+    notify_moderated(
+        recipient=question.author,
+        kind=Notification.Kind.FEATURED,
+        contribution=question,
+        moderator=moderator,
+        message=f"On {'the ' + level.name + ' page' if level else 'the home page'}.",
     )
     return feature
 

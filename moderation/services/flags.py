@@ -10,7 +10,9 @@ from accounts import standing
 from accounts.models import User
 from accounts.rules import can_moderate
 from core.rules import ActionNotAllowed, require
+from forum.models import Notification
 from forum.rules import can_flag
+from forum.services.notifications import notify_moderated
 from forum.services.visibility import Contribution, visibility_set
 from moderation.audit import Action, record
 from moderation.models import Flag
@@ -26,9 +28,22 @@ def open_flags(contribution: Contribution):
 
 
 def close_flags(contribution: Contribution, moderator: User, status: str) -> int:
-    return open_flags(contribution).update(
-        status=status, handled_by=moderator, handled_at=timezone.now()
+    """Settle the contribution's open flags, and tell each flagger how theirs ended."""
+    flags = open_flags(contribution)
+    flaggers = list(
+        User.objects.filter(pk__in=flags.values("flagger_id"), is_active=True).order_by("pk")
     )
+    closed = flags.update(status=status, handled_by=moderator, handled_at=timezone.now())
+    kind = (
+        Notification.Kind.FLAG_UPHELD
+        if status == Flag.Status.UPHELD
+        else Notification.Kind.FLAG_DISMISSED
+    )
+    for flagger in flaggers:
+        notify_moderated(
+            recipient=flagger, kind=kind, contribution=contribution, moderator=moderator
+        )
+    return closed
 
 
 class AlreadyFlagged(ActionNotAllowed):
@@ -91,6 +106,9 @@ def _hide_when_heavy_enough(contribution: Contribution) -> None:
     if not hides_by_flags(contribution.author):
         return  # open flags are in the queue already; a moderator decides
     if visibility_set(contribution=contribution, hidden=True, by=None, reason=AUTO_HIDDEN):
+        notify_moderated(
+            recipient=contribution.author, kind=Notification.Kind.FLAGGED, contribution=contribution
+        )
         record(
             actor=None,
             action=Action.AUTO_HIDE,
@@ -109,8 +127,15 @@ def flags_dismiss(*, moderator: User, contribution: Contribution, reason: str = 
     """The flags were wrong: close them and, if they had hidden the contribution, show it
     again."""
     require(can_moderate, moderator)
-    if contribution.is_hidden_by_flags:
-        visibility_set(contribution=contribution, hidden=False, by=None, reason="")
+    if contribution.is_hidden_by_flags and visibility_set(
+        contribution=contribution, hidden=False, by=None, reason=""
+    ):
+        notify_moderated(
+            recipient=contribution.author,
+            kind=Notification.Kind.RESTORED,
+            contribution=contribution,
+            moderator=moderator,
+        )
     dismissed = close_flags(contribution, moderator, Flag.Status.DISMISSED)
     record(
         actor=moderator,

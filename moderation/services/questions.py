@@ -7,7 +7,8 @@ from accounts.models import User
 from accounts.rules import can_moderate
 from core.rules import require
 from forum import freshness
-from forum.models import Question
+from forum.models import Notification, Question
+from forum.services.notifications import notify_moderated
 from moderation.audit import Action, record
 
 
@@ -45,6 +46,14 @@ def question_close(
         reason=note,
         details={"reason": reason, "duplicate_of": duplicate_of.pk if duplicate_of else None},
     )
+    notify_moderated(
+        recipient=question.author,
+        kind=Notification.Kind.DUPLICATE if duplicate_of else Notification.Kind.CLOSED,
+        contribution=question,
+        moderator=moderator,
+        message=note,
+        original=duplicate_of,
+    )
 
 
 @transaction.atomic
@@ -56,6 +65,13 @@ def question_reopen(*, moderator: User, question: Question, reason: str = "") ->
         return  # open already
     freshness.thread_changed(question.pk)
     record(actor=moderator, action=Action.REOPEN, target=question, reason=reason)
+    notify_moderated(
+        recipient=question.author,
+        kind=Notification.Kind.REOPENED,
+        contribution=question,
+        moderator=moderator,
+        message=reason,
+    )
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 EDIT_URL = reverse("accounts:profile_edit")
-PROFILE = {"headline": "", "company": "", "level_code": "", "email_notifications": "on"}
+PROFILE = {"headline": "", "company": "", "level_code": "", "email_frequency": "immediate"}
 
 
 def edit_display_name(client, person, name: str):

@@ -24,7 +24,7 @@ PROFILE = {
     "company": S.text(0, 80),
     "level_code": S.text(0, 30),
     "band_override": S.choice(["", *Band.values]),
-    "email_notifications": S.checkbox,
+    "email_frequency": S.choice(["", "immediate", "daily", "weekly", "none", "hourly"]),
     "show_readiness": S.checkbox,
 }
 

@@ -35,7 +35,7 @@ def test_every_category_is_there(footprint, export):
     assert account["headline"] == "Site Reliability Engineer"
     assert account["level_code"] == "L4"
     assert data["settings"] == {
-        "email_notifications": True,
+        "email_frequency": "immediate",
         "show_readiness_on_profile": False,
         "order_of_answers": "votes",
     }
@@ -56,6 +56,11 @@ def test_every_category_is_there(footprint, export):
     assert [(v["on"], v["on_id"], v["value"]) for v in forum["votes"]] == [
         ("question", footprint.others_question.pk, 1)
     ]
+    # what they asked and answered, they follow (the anonymous ones too: only they see this)
+    assert {f["question_id"] for f in forum["follows"]} >= {
+        footprint.named_question.pk,
+        footprint.anonymous_question.pk,
+    }
     flags = data["moderation"]["flags"]
     assert [(f["reason"], f["text"]) for f in flags] == [("Needs a moderator", FLAG_TEXT)]
     growth = data["growth"]

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from accounts.models import DELETED_MEMBER, User
 from core.rules import ActionNotAllowed
-from forum.models import Answer, Comment, Notification, Question, Vote
+from forum.models import Answer, Comment, Follow, Notification, Question, Vote
 from growth.models import Assessment, Goal, Plan, Rating
 from moderation.models import AuditEntry, Flag
 from moderation.services.people import user_suspend
@@ -29,7 +29,7 @@ def test_every_personal_field_is_erased(footprint):
     assert row.email == ""
     assert (row.first_name, row.last_name, row.display_name) == ("", "", "")
     assert (row.headline, row.company, row.level_code, row.band) == ("", "", "", "")
-    assert not row.email_notifications
+    assert (row.email_frequency, row.digest_sent_at) == ("none", None)
     assert not row.show_readiness
     assert row.last_login is None
     assert row.erased_at is not None
@@ -46,6 +46,7 @@ def test_every_personal_field_is_erased(footprint):
     assert not Goal.objects.filter(plan__owner=person).exists()
     assert not Plan.objects.filter(share_token=footprint.plan.share_token).exists()
     assert not Notification.objects.filter(recipient=person).exists()
+    assert not Follow.objects.filter(follower=person).exists()  # asked, so followed
     # The whole row, every column, says nothing about who they were.
     values = json.dumps(User.objects.filter(pk=person.pk).values().get(), cls=DjangoJSONEncoder)
     for word in PERSONAL:

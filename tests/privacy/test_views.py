@@ -16,8 +16,8 @@ EXPORT = reverse("privacy:export")
 DELETE = reverse("privacy:delete")
 LOGIN = reverse("account_login")
 # The session and its user, the e-mail addresses, questions and their tags, answers, comments,
-# votes, badges, flags, assessments and their ratings, plans and their goals.
-EXPORT_QUERIES = 15
+# votes, badges, follows, flags, assessments and their ratings, plans and their goals.
+EXPORT_QUERIES = 16
 
 
 @pytest.mark.parametrize("url", [EXPORT, DELETE])

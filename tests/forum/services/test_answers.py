@@ -38,7 +38,7 @@ class TestAnswers:
         assert question.get_absolute_url() in mail.outbox[0].body
 
     def test_no_mail_for_people_who_turned_it_off(self, django_capture_on_commit_callbacks):
-        question = QuestionFactory(author=UserFactory(email_notifications=False))
+        question = QuestionFactory(author=UserFactory(email_frequency="none"))
         with django_capture_on_commit_callbacks(execute=True):
             AnswerFactory(question=question)
         assert Notification.objects.filter(recipient=question.author).count() == 1
