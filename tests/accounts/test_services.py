@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
 from accounts.bands import Band
-from accounts.models import AnswerSort
+from accounts.models import AnswerSort, EmailFrequency
 from accounts.selectors import welcome_due
 from accounts.services import (
     answer_sort_remember,
@@ -102,14 +102,14 @@ def test_the_order_of_answers_is_written_only_when_it_changes(django_assert_num_
 
 
 def test_the_welcome_step_saves_the_profile_and_is_then_done():
-    person = UserFactory(welcomed_at=None, company="Initech", email_notifications=False)
+    person = UserFactory(welcomed_at=None, company="Initech", email_frequency=EmailFrequency.DAILY)
     assert welcome_due(person)
     welcome_complete(
         user=person, display_name="Dana", headline="SRE", level_code="L5", band_override=None
     )
     person.refresh_from_db()
     assert (person.display_name, person.band, person.company) == ("Dana", Band.SENIOR, "Initech")
-    assert person.email_notifications is False
+    assert person.email_frequency == EmailFrequency.DAILY
     assert person.welcomed_at is not None
     assert not welcome_due(person)
 
