@@ -56,7 +56,8 @@ class ProfileForm(forms.ModelForm):
             # A browser cuts what is typed or pasted at `maxlength` without a word; the length is
             # checked here instead, with an error by the field.
             field.widget.attrs.pop("maxlength", None)
-        self.fields["email_frequency"].required = False
+        if "email_frequency" in self.fields:  # the welcome step leaves it out
+            self.fields["email_frequency"].required = False
         code = self.fields["level_code"]
         code.widget.attrs.update(
             {

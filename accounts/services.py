@@ -1,4 +1,5 @@
 import secrets
+from collections.abc import Callable, Sequence
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -64,9 +65,11 @@ def welcome_complete(
     headline: str,
     level_code: str,
     band_override: Band | None,
+    also: Sequence[Callable[[User], None]] = (),
 ) -> User:
     """The welcome step filled in: the same profile write as the edit page (company and
-    e-mail settings as they were), and the step is not shown again."""
+    e-mail settings as they were), then `also` (the other apps' parts of the step, such as
+    the forum's follows), all in one transaction; the step is not shown again."""
     profile_update(
         user=user,
         display_name=display_name,
@@ -75,6 +78,8 @@ def welcome_complete(
         level_code=level_code,
         band_override=band_override,
     )
+    for save in also:
+        save(user)
     welcome_dismiss(user=user)
     return user
 

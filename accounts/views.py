@@ -17,7 +17,7 @@ from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public, welcome_due
 from accounts.services import email_unsubscribe, welcome_complete, welcome_dismiss
 from accounts.services import profile_update as update
-from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS
+from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS, WELCOME_PARTS
 from accounts.unsubscribe import BadToken, user_from_token
 from core.http import form_data, form_status, login_required
 from core.rules import require
@@ -94,26 +94,33 @@ def welcome(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if not welcome_due(request.user):
         return redirect(next_url)
-    form = WelcomeForm(form_data(request), instance=copy.copy(request.user))
+    data = form_data(request)
+    form = WelcomeForm(data, instance=copy.copy(request.user))
+    parts = WELCOME_PARTS.fill(request, data)
     if request.method == "POST" and "skip" in request.POST:
         welcome_dismiss(user=request.user)
         return redirect(next_url)
-    if request.method == "POST" and form.is_valid():
+    forms = [form, *(part.form for part in parts)]
+    # A list, not a generator: every form is checked, so each shows its own errors at once.
+    if request.method == "POST" and all([f.is_valid() for f in forms]):  # noqa: C419
         welcome_complete(
             user=request.user,
             display_name=form.cleaned_data["display_name"],
             headline=form.cleaned_data["headline"],
             level_code=form.cleaned_data["level_code"],
             band_override=form.cleaned_band_override(),
+            also=[part.save for part in parts],
         )
         messages.success(request, "Welcome to Rungs. Your profile is saved.")
         return redirect(next_url)
     context = {
         "form": form,
+        "parts": parts,
         "band_text": describe_level_code(request.user.level_code),
         "next_url": next_url,
     }
-    return render(request, "accounts/welcome.html", context, status=form_status(form))
+    status = max(form_status(f) for f in forms)
+    return render(request, "accounts/welcome.html", context, status=status)
 
 
 def _next_url(request: HttpRequest) -> str:

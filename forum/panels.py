@@ -1,18 +1,20 @@
 """What the forum shows on the pages of the apps below it, through their slots (core/slots.py):
 a person's badges and latest posts on their profile's summary, the profile's Questions,
-Answers and Reputation tabs, a level's questions on its ladder page.
+Answers and Reputation tabs, the follows offered on the welcome step, a level's questions on
+its ladder page.
 Registered by ForumConfig.ready()."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from accounts.models import User
-from accounts.slots import PROFILE_SECTIONS, PROFILE_TABS, ProfileTab
+from accounts.slots import PROFILE_SECTIONS, PROFILE_TABS, WELCOME_PARTS, ProfileTab
 from core.paging import page_number
 from forum.freshness import LISTS
 from forum.selectors import people
 from forum.selectors.activity import user_activity
 from forum.selectors.lists import featured_questions, question_links
+from forum.welcome import welcome_follows
 from ladder.models import Level
 from ladder.slots import LEVEL_SIDE
 
@@ -70,4 +72,5 @@ def level_questions(request: HttpRequest, level: Level) -> str:
 def register() -> None:
     PROFILE_SECTIONS.register(profile_activity)
     PROFILE_TABS.register(profile_tabs)
+    WELCOME_PARTS.register(welcome_follows)
     LEVEL_SIDE.register(level_questions, generations=[LISTS])
