@@ -133,3 +133,8 @@ def can_delete(user, contribution) -> bool:
 def can_flag(user, contribution) -> bool:
     """Anyone free to act flags someone else's visible contribution for moderators."""
     return may_act(user) and contribution.author_id != user.pk and not contribution.is_hidden
+
+
+@person_rule("Only moderators edit a tag's description and wiki.")
+def can_edit_tag_wiki(user) -> bool:
+    return can_moderate(user)

@@ -52,7 +52,7 @@ from django.urls.converters import (
 
 from accounts.models import User
 from forum.converters import ContributionKindConverter
-from forum.models import Answer, Comment, Feature, Notification, Question, Vote
+from forum.models import Answer, Comment, Feature, Notification, Question, TagWiki, Vote
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
@@ -145,6 +145,7 @@ class Entry:
 
 
 HIDE = {"reason": "Spam link"}
+TAG_WIKI = {"excerpt": "Performance improvement plans", "body": "", "base_revision": "0"}
 VOTE = {"value": "up"}
 FLAG = {"reason": "spam"}
 MODERATED = "login  403  403  403  ok   403"  # moderator-only actions
@@ -262,6 +263,8 @@ MATRIX = [
           expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("moderation:unfeature_question", "stop featuring a question on the home page",
           "featured question", expect=MODERATED, data={"where": "home"}, suspended="moderator"),
+    Entry("forum:tag_edit", "edit a tag's description and wiki", "tagged question",
+          expect=MODERATED, data=TAG_WIKI, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
           expect="login  ok   ok   ok   ok   403", data=PROFILE),
     # Growth: private to the owner ("author"); anyone else, moderators included, gets a 404.
@@ -509,6 +512,14 @@ def _featured_question(moderator: User) -> Scene:
     return scene
 
 
+@target("tagged question")
+def _tagged_question(moderator: User) -> Scene:
+    """A question tagged "pip"; the URL names the tag."""
+    scene = _question(moderator)
+    scene.target.tags.add("pip")
+    return Scene(scene.author, scene.other, {"tag": "pip"}, target=scene.target)
+
+
 @target("shared plan")
 def _shared_plan(moderator: User) -> Scene:
     owner = UserFactory()
@@ -585,6 +596,7 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "moderation:unfeature_question": lambda c: (
         not Feature.objects.filter(question_id=c.scene.pk).exists()
     ),
+    "forum:tag_edit": lambda c: TagWiki.objects.filter(excerpt=TAG_WIKI["excerpt"]).exists(),
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
     ).exists(),

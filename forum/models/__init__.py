@@ -16,6 +16,7 @@ from forum.models.posts import (
 from forum.models.questions import Question, TaggedQuestion
 from forum.models.revisions import Revision
 from forum.models.stats import LevelStat, TagStat
+from forum.models.tagwiki import TagWiki, TagWikiRevision
 from forum.models.votes import Vote
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "Question",
     "Revision",
     "TagStat",
+    "TagWiki",
+    "TagWikiRevision",
     "TaggedQuestion",
     "Vote",
     "post_link",

@@ -1,12 +1,16 @@
-"""Tags and levels with how many visible questions they hold (from the counters)."""
+"""Tags and levels with how many visible questions they hold (from the counters); a tag's page:
+its description and wiki, its top askers and answerers."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from taggit.models import Tag
 
-from forum.models import LevelStat, TagStat
+from accounts.models import User
+from forum.identity import named
+from forum.models import Answer, LevelStat, Question, TagStat, TagWiki, TagWikiRevision
 from ladder.models import Level
 
 
@@ -39,3 +43,68 @@ def tag_get(*, slug: str) -> Tag | None:
 
 def tag_suggestions(*, limit: int = 60) -> list[str]:
     return [tag.name for tag in tags_popular(limit=limit)]
+
+
+def tag_descriptions(names: Iterable[str]) -> dict[str, str]:
+    """Each named tag's short description (tags without one are left out), in one query: for
+    the tag index and for tag suggestions while asking."""
+    names = list(names)
+    if not names:
+        return {}
+    rows = TagWiki.objects.filter(tag__name__in=names).exclude(excerpt="")
+    return dict(rows.values_list("tag__name", "excerpt"))
+
+
+TOP_PEOPLE = 5  # askers and answerers shown on a tag's page
+
+
+@dataclass(frozen=True)
+class TopPerson:
+    person: User
+    score: int  # their posts' scores added up, over the tag's questions
+    posts: int
+
+
+@dataclass(frozen=True)
+class TagPage:
+    tag: Tag
+    questions: int  # visible questions carrying it
+    wiki: TagWiki | None
+    askers: list[TopPerson]
+    answerers: list[TopPerson]
+
+
+def _top(rows: QuerySet, limit: int) -> list[TopPerson]:
+    """The people behind `rows` (signed, visible posts) by their summed score, then by how
+    many they wrote; erased accounts name nobody and are left out."""
+    ranked = list(
+        rows.filter(named(), author__erased_at__isnull=True)
+        .values("author")
+        .annotate(total=Sum("score"), posts=Count("pk"))
+        .order_by("-total", "-posts", "author")[:limit]
+    )
+    people = User.objects.in_bulk([row["author"] for row in ranked])
+    return [TopPerson(people[row["author"]], row["total"], row["posts"]) for row in ranked]
+
+
+def tag_page(*, tag: Tag, limit: int = TOP_PEOPLE) -> TagPage:
+    """A tag with its counter, its wiki (if written) and its top askers and answerers: only
+    visible posts under their author's name, answers only on visible questions."""
+    stat = TagStat.objects.filter(tag=tag).values_list("questions", flat=True).first()
+    questions = Question.objects.visible().filter(tags=tag)
+    answers = Answer.objects.visible().filter(question__in=questions.values("pk"))
+    return TagPage(
+        tag=tag,
+        questions=stat or 0,
+        wiki=TagWiki.objects.filter(tag=tag).select_related("updated_by").first(),
+        askers=_top(questions, limit),
+        answerers=_top(answers, limit),
+    )
+
+
+def tag_wiki(*, tag: Tag) -> TagWiki | None:
+    return TagWiki.objects.filter(tag=tag).first()
+
+
+def tag_wiki_revisions(*, tag: Tag) -> list[TagWikiRevision]:
+    return list(TagWikiRevision.objects.filter(wiki__tag=tag).select_related("editor"))
