@@ -6,6 +6,7 @@ from django.urls import Resolver404, resolve
 from core.http import whole_number
 from forum.models import Question
 from moderation.models import AuditEntry, Flag, Suspension
+from moderation.selectors import duplicate_candidates
 
 # The question pages whose address names a question by number.
 _QUESTION_VIEWS = {"forum:question", "forum:question_short"}
@@ -46,6 +47,10 @@ class OptionalReasonForm(forms.Form):
 
 
 class CloseForm(forms.Form):
+    """Why a question should close; for a duplicate, which question it repeats. The original is
+    picked from a search (the `original` radio buttons, listed under the field as the person
+    types, or on a results step without JavaScript), or pasted as an address or number."""
+
     reason = forms.ChoiceField(
         label="Close as", choices=[("", "Choose a reason"), *Question.CloseReason.choices]
     )
@@ -53,19 +58,53 @@ class CloseForm(forms.Form):
         label="Original question",
         required=False,
         max_length=300,
-        help_text="For duplicates: paste the original's address, or its number.",
+        help_text="For duplicates: type words from its title and pick it, or paste its address "
+        "or number.",
+    )
+    original = forms.IntegerField(
+        label="Pick the original", required=False, min_value=1, max_value=2**63 - 1
     )
     note = forms.CharField(label="Note to the asker", max_length=300, required=False)
 
+    def __init__(self, *args, question: Question, search_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.candidates: list[Question] | None = None  # what a search for the original found
+        if search_url:
+            self.fields["duplicate_of"].widget.attrs |= {
+                "hx-get": search_url,
+                "hx-trigger": "input changed delay:350ms",
+                "hx-target": "next .dup-picker",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                "autocomplete": "off",
+            }
+
     def clean(self):
         data = super().clean()
-        if data.get("reason") == Question.CloseReason.DUPLICATE:
-            # Which question it is; whether it may be linked is question_close's rule.
-            number = question_number(data.get("duplicate_of") or "")
-            original = Question.objects.filter(pk=number).first() if number else None
+        if data.get("reason") != Question.CloseReason.DUPLICATE:
+            data["original"] = None
+            return data
+        # Which question it is; whether it may be linked is question_close's rule.
+        typed = (data.get("duplicate_of") or "").strip()
+        number = data.get("original") or question_number(typed)
+        if number:
+            original = Question.objects.filter(pk=number).first()
             if original is None:
-                self.add_error("duplicate_of", "Paste the address or number of a question.")
+                self.add_error("duplicate_of", "There is no question with that number.")
             data["original"] = original
+            return data
+        data["original"] = None
+        if not typed:
+            self.add_error(
+                "duplicate_of", "Type words from the original's title, or paste its address."
+            )
+            return data
+        self.candidates = duplicate_candidates(term=typed, question=self.question)
+        if self.candidates:
+            self.add_error("duplicate_of", "Pick the original from the questions found below.")
+        else:
+            self.add_error("duplicate_of", f"No question matches “{typed[:60]}”: try other words.")
         return data
 
 

@@ -4,6 +4,7 @@ reveal beside each contribution, with its open flags. Registered by ModerationCo
 
 from django.http import HttpRequest
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 
 from accounts.rules import can_moderate
 from forum.selectors.threads import QuestionPage
@@ -19,7 +20,11 @@ def question_tools(request: HttpRequest, page: QuestionPage) -> str | None:
     featured = featured_on(question=question)
     context = {
         "question": question,
-        "close_form": CloseForm(auto_id="close_%s"),
+        "close_form": CloseForm(
+            question=question,
+            search_url=reverse("moderation:duplicate_search", args=[question.pk]),
+            auto_id="close_%s",
+        ),
         "featured_home": None in featured,
         "featured_level": question.level_id in featured,
     }

@@ -1,6 +1,7 @@
 """What moderators may do beyond the role itself (accounts.rules.can_moderate)."""
 
-from accounts.rules import can_moderate, person_rule
+from accounts.privileges import Privilege, holds
+from accounts.rules import can_moderate, may_act, person_rule
 from forum.identity import names_author
 
 
@@ -25,3 +26,10 @@ def can_curate(user, answer) -> bool:
 @person_rule("Only moderators can reveal who wrote an anonymous post.")
 def can_reveal(user, contribution) -> bool:
     return can_moderate(user) and not names_author(contribution)
+
+
+@person_rule("Only moderators and members who may vote to close search for duplicates here.")
+def can_pick_duplicate(user) -> bool:
+    """Searching for a duplicate's original, in the close form (moderators) or the close-vote
+    form (members holding the close-vote privilege)."""
+    return can_moderate(user) or (may_act(user) and holds(user, Privilege.CLOSE_VOTE))

@@ -10,6 +10,7 @@ from accounts import standing
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
 from forum.models import Answer, Comment, Feature, Notification, Question
+from forum.selectors.search import similar_questions
 from forum.services.visibility import Contribution
 from ladder.models import Level
 from moderation.models import AuditEntry, Flag, Suspension
@@ -216,3 +217,9 @@ def personal_data(*, person: User) -> dict:
             for kind, pk in [flag.key]
         ]
     }
+
+
+def duplicate_candidates(*, term: str, question: Question) -> list[Question]:
+    """Visible questions whose titles are like `term`, for picking the original of a duplicate:
+    the ask page's similar-questions search (forum.search.similar), without `question` itself."""
+    return [found for found in similar_questions(title=term[:150]) if found.pk != question.pk]

@@ -27,6 +27,11 @@ urlpatterns = [
     path("moderation/answer/<int:pk>/curate/", curation.answer_curate, name="curate"),
     path("moderation/answer/<int:pk>/uncurate/", curation.answer_uncurate, name="uncurate"),
     path("moderation/question/<int:pk>/close/", questions.question_close, name="close"),
+    path(
+        "moderation/question/<int:pk>/duplicates/",
+        questions.duplicate_search,
+        name="duplicate_search",
+    ),
     path("moderation/question/<int:pk>/reopen/", questions.question_reopen, name="reopen"),
     path("moderation/question/<int:pk>/lock/", questions.question_lock, name="lock"),
     path("moderation/question/<int:pk>/unlock/", questions.question_unlock, name="unlock"),
