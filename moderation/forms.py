@@ -108,6 +108,13 @@ class CloseForm(forms.Form):
         return data
 
 
+class CloseVoteForm(CloseForm):
+    """A member's vote to close: the same reasons and picker, without a note (the banner says
+    the members' votes closed it)."""
+
+    note = None
+
+
 class FeatureForm(forms.Form):
     """Where a question is featured: the home page, or one level's page (by its slug)."""
 

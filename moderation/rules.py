@@ -33,3 +33,44 @@ def can_pick_duplicate(user) -> bool:
     """Searching for a duplicate's original, in the close form (moderators) or the close-vote
     form (members holding the close-vote privilege)."""
     return can_moderate(user) or (may_act(user) and holds(user, Privilege.CLOSE_VOTE))
+
+
+def _vote_refusal(user, question) -> str | None:
+    if user.is_authenticated and can_moderate(user):
+        return "Moderators close and reopen at once, with the moderation tools."
+    if user.is_authenticated and not holds(user, Privilege.CLOSE_VOTE):
+        return "Voting to close and reopen comes with more reputation (see the privileges)."
+    if question.is_locked:
+        return "This thread is locked."
+    return None
+
+
+@person_rule("You cannot vote to close this question.", reasons=(_vote_refusal,))
+def can_vote_to_close(user, question) -> bool:
+    """Members with the close-vote privilege vote to close an open, visible, unlocked question
+    (their own too, as on Stack Exchange). Moderators close it themselves."""
+    return (
+        may_act(user)
+        and not can_moderate(user)
+        and holds(user, Privilege.CLOSE_VOTE)
+        and not question.is_hidden
+        and not question.is_locked
+        and not question.is_closed
+    )
+
+
+@person_rule("You cannot vote to reopen this question.", reasons=(_vote_refusal,))
+def can_vote_to_reopen(user, question) -> bool:
+    return (
+        may_act(user)
+        and not can_moderate(user)
+        and holds(user, Privilege.CLOSE_VOTE)
+        and not question.is_hidden
+        and not question.is_locked
+        and question.is_closed
+    )
+
+
+@person_rule("Log in to take back your vote.")
+def can_retract_close_vote(user) -> bool:
+    return may_act(user)

@@ -13,7 +13,7 @@ from forum.models import Answer, Comment, Feature, Notification, Question
 from forum.selectors.search import similar_questions
 from forum.services.visibility import Contribution
 from ladder.models import Level
-from moderation.models import AuditEntry, Flag, Suspension
+from moderation.models import VOTES_TO_CLOSE, AuditEntry, CloseVote, Flag, Suspension
 
 
 @dataclass
@@ -223,3 +223,24 @@ def duplicate_candidates(*, term: str, question: Question) -> list[Question]:
     """Visible questions whose titles are like `term`, for picking the original of a duplicate:
     the ask page's similar-questions search (forum.search.similar), without `question` itself."""
     return [found for found in similar_questions(title=term[:150]) if found.pk != question.pk]
+
+
+@dataclass(frozen=True)
+class CloseVotes:
+    close: int  # live votes to close
+    reopen: int  # live votes to reopen
+    mine: str | None  # the viewer's live vote: "close", "reopen" or None
+    needed: int = VOTES_TO_CLOSE
+
+
+def close_votes(*, question: Question, viewer: User | None = None) -> CloseVotes:
+    """The live close and reopen votes on a question, and the viewer's own, in one query."""
+    rows = CloseVote.objects.filter(
+        question=question, settled_at__isnull=True, retracted_at__isnull=True
+    ).values_list("kind", "voter_id")
+    counts, mine = Counter(), None
+    for kind, voter_id in rows:
+        counts[kind] += 1
+        if viewer is not None and voter_id == viewer.pk:
+            mine = kind
+    return CloseVotes(close=counts["close"], reopen=counts["reopen"], mine=mine)

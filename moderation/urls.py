@@ -1,7 +1,7 @@
 from django.urls import path
 
 import forum.converters  # noqa: F401 - registers <kind:...>
-from moderation.views import contributions, curation, flags, people, questions, queue
+from moderation.views import closevotes, contributions, curation, flags, people, questions, queue
 
 app_name = "moderation"
 urlpatterns = [
@@ -33,6 +33,9 @@ urlpatterns = [
         name="duplicate_search",
     ),
     path("moderation/question/<int:pk>/reopen/", questions.question_reopen, name="reopen"),
+    path("questions/<int:pk>/votes/close/", closevotes.close_vote, name="close_vote"),
+    path("questions/<int:pk>/votes/reopen/", closevotes.reopen_vote, name="reopen_vote"),
+    path("questions/<int:pk>/votes/retract/", closevotes.vote_retract, name="retract_vote"),
     path("moderation/question/<int:pk>/lock/", questions.question_lock, name="lock"),
     path("moderation/question/<int:pk>/unlock/", questions.question_unlock, name="unlock"),
     path("moderation/question/<int:pk>/feature/", curation.question_feature, name="feature"),

@@ -56,7 +56,8 @@ from forum.models import Answer, Comment, Feature, Notification, Question, TagWi
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
-from moderation.models import MODERATORS_GROUP, AuditEntry, Flag, Suspension
+from moderation.models import MODERATORS_GROUP, AuditEntry, CloseVote, Flag, Suspension
+from moderation.services.closevotes import close_vote_cast
 from moderation.services.curation import answer_curate, question_feature
 from moderation.services.flags import flag_create
 from moderation.services.people import user_suspend
@@ -255,6 +256,14 @@ MATRIX = [
           suspended="moderator"),
     Entry("moderation:reopen", "reopen a question", "closed question",
           expect=MODERATED, suspended="moderator"),
+    # Members' close votes: only members holding the close-vote privilege vote (see
+    # tests/moderation/views/test_closevotes.py for that role); moderators close at once.
+    Entry("moderation:close_vote", "vote to close a question", "question",
+          expect="login  403  403  403  403  403", data={"reason": "off-topic"}),
+    Entry("moderation:reopen_vote", "vote to reopen a question", "closed question",
+          expect="login  403  403  403  403  403"),
+    Entry("moderation:retract_vote", "take one's close vote back", "close-voted question",
+          expect="login  ok   ok   ok   ok   403"),
     Entry("moderation:lock", "lock a thread", "question",
           expect=MODERATED, data={"reason": "Heated thread"}, suspended="moderator"),
     Entry("moderation:unlock", "unlock a thread", "locked question",
@@ -512,6 +521,17 @@ def _featured_question(moderator: User) -> Scene:
     return scene
 
 
+@target("close-voted question")
+def _close_voted_question(moderator: User) -> Scene:
+    """The asker and an answerer, both holding the close-vote privilege, voted to close."""
+    scene = _question(moderator)
+    for person in (scene.author, scene.other):
+        User.objects.filter(pk=person.pk).update(reputation=500)
+        person.refresh_from_db()
+        close_vote_cast(voter=person, question=scene.target, reason="off-topic")
+    return scene
+
+
 @target("tagged question")
 def _tagged_question(moderator: User) -> Scene:
     """A question tagged "pip"; the URL names the tag."""
@@ -589,6 +609,14 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "moderation:uncurate": lambda c: c.rows().filter(curated_at__isnull=True).exists(),
     "moderation:close": lambda c: c.rows().filter(closed_at__isnull=False).exists(),
     "moderation:reopen": lambda c: c.rows().filter(closed_at__isnull=True).exists(),
+    "moderation:close_vote": lambda c: CloseVote.objects.filter(question_id=c.scene.pk).exists(),
+    "moderation:reopen_vote": lambda c: CloseVote.objects.filter(question_id=c.scene.pk).exists(),
+    "moderation:retract_vote": lambda c: (
+        c.actor is not None
+        and not CloseVote.objects.filter(
+            voter=c.actor, retracted_at__isnull=True, settled_at__isnull=True
+        ).exists()
+    ),
     "moderation:lock": lambda c: c.rows().filter(locked_at__isnull=False).exists(),
     "moderation:unlock": lambda c: c.rows().filter(locked_at__isnull=True).exists(),
     "moderation:unfeature": lambda c: not Feature.objects.filter(pk=c.scene.target.pk).exists(),

@@ -242,6 +242,8 @@ RUNGS_RATE_LIMITS = {
     "preview": "300/h",
     # Similar questions while typing a title (one per pause in typing) and the no-JS step.
     "similar": "600/h",
+    # Members' votes to close and reopen questions (moderation/views/closevotes.py).
+    "close_vote": "30/h",
     # Password tries on the account deletion page (privacy/views.py).
     "account_delete": "5/h",
 }
