@@ -6,7 +6,9 @@ from django.urls import Resolver404, resolve
 from core.http import whole_number
 from forum.models import Question
 from moderation.models import AuditEntry, Flag, Suspension
+from moderation.queue_items import Item, parse_item
 from moderation.selectors import duplicate_candidates
+from moderation.services.bulk import MAX_ITEMS
 
 # The question pages whose address names a question by number.
 _QUESTION_VIEWS = {"forum:question", "forum:question_short"}
@@ -181,3 +183,49 @@ class AuditFilterForm(forms.Form):
             ("", "Anyone"),
             *((name, f"@{name}") for name in moderators),
         ]
+
+
+class _Items(forms.Field):
+    """Several values under one name (the checked queue items), each a state token."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list:
+        return list(value or [])
+
+
+class QueueFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind",
+        required=False,
+        choices=[("", "Everything"), ("question", "Questions"), ("answer", "Answers"),
+                 ("comment", "Comments")],
+    )  # fmt: skip
+    reason = forms.ChoiceField(
+        label="Flagged as", required=False, choices=[("", "Any reason"), *Flag.Reason.choices]
+    )
+
+
+class BulkForm(forms.Form):
+    """The checked items of the flag queue, what to do with them, and one reason."""
+
+    action = forms.ChoiceField(
+        choices=[("dismiss", "Dismiss flags"), ("hide", "Hide"), ("restore", "Restore")]
+    )
+    reason = forms.CharField(label="Reason for all checked items", max_length=300, required=False)
+    items = _Items(required=True, error_messages={"required": "Check at least one item."})
+
+    def clean_items(self) -> list[Item]:
+        tokens = self.cleaned_data["items"]
+        if len(tokens) > MAX_ITEMS:
+            raise forms.ValidationError(f"Check at most {MAX_ITEMS} items at a time.")
+        items = [parse_item(token) for token in tokens]
+        if None in items:
+            raise forms.ValidationError("Some checked items are not queue items.")
+        return items
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "hide" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Give a reason for hiding them.")
+        return data

@@ -14,6 +14,7 @@ from forum.selectors.search import similar_questions
 from forum.services.visibility import Contribution
 from ladder.models import Level
 from moderation.models import VOTES_TO_CLOSE, AuditEntry, CloseVote, Flag, Suspension
+from moderation.queue_items import Item
 
 
 @dataclass
@@ -29,6 +30,17 @@ class QueueEntry:
     def weight(self) -> int:
         """The open spam and abuse flags' weights added up: what counts towards hiding."""
         return sum(flag.weight for flag in self.flags if flag.reason in Flag.HIDING_REASONS)
+
+    @property
+    def token(self) -> str:
+        """What the moderator sees now, for bulk actions (moderation.queue_items)."""
+        contribution = self.contribution
+        newest = max(flag.pk for flag in self.flags)
+        return Item(contribution.kind, contribution.pk, contribution.is_hidden, newest).token
+
+    @property
+    def kind(self) -> str:
+        return self.contribution.kind
 
     @property
     def protected(self) -> bool:

@@ -7,6 +7,7 @@ app_name = "moderation"
 urlpatterns = [
     path("flag/<kind:kind>/<int:pk>/", flags.flag_create, name="flag"),
     path("moderation/", queue.flag_queue, name="queue"),
+    path("moderation/bulk/", queue.queue_bulk, name="queue_bulk"),
     path("moderation/log/", queue.audit_log, name="log"),
     path("moderation/hidden/", queue.hidden_contributions, name="hidden"),
     path("moderation/featured/", curation.features_by_page, name="featured"),

@@ -57,6 +57,7 @@ from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
 from moderation.models import MODERATORS_GROUP, AuditEntry, CloseVote, Flag, Suspension
+from moderation.selectors import flag_queue
 from moderation.services.closevotes import close_vote_cast
 from moderation.services.curation import answer_curate, question_feature
 from moderation.services.flags import flag_create
@@ -130,7 +131,7 @@ class Entry:
     what: str  # what a successful POST does
     target: str  # how to build what it acts on: a key of TARGETS (defined below)
     expect: str  # the outcome for each role, in ROLES order
-    data: dict = field(default_factory=dict)  # the POST data that makes it succeed
+    data: dict | Callable = field(default_factory=dict)  # the POST data that makes it succeed
     kind: str | None = None  # the value of the URL's <kind:...>, if it takes one
     variant: str = ""  # what is special about this target, when the URL is listed again
     suspended: str = "author"  # who is suspended in the "suspended" cell: author/other/moderator
@@ -206,6 +207,9 @@ MATRIX = [
     Entry("moderation:flag", "flag a hidden comment", "hidden comment",
           expect="login  404  404  404  403  404", data=FLAG, kind="comment",
           variant="hidden", suspended="other"),
+    Entry("moderation:queue_bulk", "dismiss the flags on checked queue items", "queue",
+          expect=MODERATED, data=lambda scene: {"action": "dismiss", "items": queue_tokens()},
+          suspended="moderator"),
     Entry("moderation:feature_move", "move a featured question up", "features",
           expect=MODERATED, data={"direction": "up"}, suspended="moderator"),
     Entry("moderation:unfeature", "stop featuring a question", "features",
@@ -298,6 +302,11 @@ MATRIX = [
           expect="login  ok   ok   ok   ok   ok", data={"password": PASSWORD}),
 ]
 # fmt: on
+
+
+def queue_tokens() -> list[str]:
+    """Every flag queue item as the queue page offers it for bulk actions."""
+    return [entry.token for entry in flag_queue()]
 
 
 # Targets: what each cell acts on, built fresh through the services ---------------------------
@@ -532,6 +541,14 @@ def _close_voted_question(moderator: User) -> Scene:
     return scene
 
 
+@target("queue")
+def _queue(moderator: User) -> Scene:
+    """A flagged answer in the queue; the URL names nothing, the POST data names the item."""
+    scene = TARGETS["flagged answer"](moderator)
+    scene.kwargs = {}
+    return scene
+
+
 @target("tagged question")
 def _tagged_question(moderator: User) -> Scene:
     """A question tagged "pip"; the URL names the tag."""
@@ -584,6 +601,9 @@ DONE: dict[str, Callable[[Cell], bool]] = {
         and not Notification.objects.filter(recipient=c.actor, read_at__isnull=True).exists()
     ),
     "moderation:flag": lambda c: Flag.objects.filter(**c.link).exists(),
+    "moderation:queue_bulk": lambda c: Flag.objects.filter(
+        **c.link, status=Flag.Status.DISMISSED
+    ).exists(),
     "moderation:feature_move": lambda c: Feature.objects.filter(
         pk=c.scene.target.pk, position=1
     ).exists(),
@@ -725,7 +745,8 @@ def test_cell(client, entry: Entry, role: str):
     if actor is not None:
         client.force_login(actor)
     kwargs = scene.kwargs | ({"kind": entry.kind} if entry.kind else {})
-    response = client.post(reverse(entry.url, kwargs=kwargs), entry.data)
+    data = entry.data(scene) if callable(entry.data) else entry.data  # built from the target
+    response = client.post(reverse(entry.url, kwargs=kwargs), data)
 
     expected = entry.expects[role]
     assert outcome(response) == expected, (
