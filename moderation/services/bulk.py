@@ -24,6 +24,8 @@ from moderation.services.visibility import contribution_hide, contribution_resto
 ACTIONS = ("dismiss", "hide", "restore")
 MAX_ITEMS = 100
 _MODELS = {"question": Question, "answer": Answer, "comment": Comment}
+
+
 @dataclass(frozen=True)
 class BulkResult:
     done: int
