@@ -26,10 +26,12 @@ KINDS = (("", "Everything"), ("question", "Questions"), ("answer", "Answers"),
 @login_required
 def flag_queue(request: HttpRequest) -> HttpResponse:
     moderator(request)
-    return render(request, "moderation/queue.html", _queue(request, BulkForm()))
+    context = _queue(request, BulkForm(), here=request.get_full_path())
+    return render(request, "moderation/queue.html", context)
 
 
-def _queue(request: HttpRequest, bulk_form: BulkForm) -> dict:
+def _queue(request: HttpRequest, bulk_form: BulkForm, *, here: str) -> dict:
+    """`here`: the queue page (with its filters) that every form on it comes back to."""
     """The queue page's context: the entries the filters keep, the tabs with their counts."""
     every = selectors.flag_queue()
     form = QueueFilterForm(request.GET or None)
@@ -48,6 +50,7 @@ def _queue(request: HttpRequest, bulk_form: BulkForm) -> dict:
         "kind": kind,
         "filter_form": form,
         "bulk_form": bulk_form,
+        "here": here,
         "checked": set(bulk_form.data.getlist("items")) if bulk_form.is_bound else set(),
         # The header's badge would count the same queue again.
         "review_queue_size": len(every),
@@ -65,7 +68,8 @@ def queue_bulk(request: HttpRequest) -> HttpResponse:
     back_to = request.POST.get("next", "")
     back_to = back_to if back_to.startswith("/moderation/") else reverse("moderation:queue")
     if not form.is_valid():  # shown again, with what was checked and typed
-        return render(request, "moderation/queue.html", _queue(request, form), status=400)
+        context = _queue(request, form, here=back_to)
+        return render(request, "moderation/queue.html", context, status=400)
     with ratelimit.limit(request, "moderate_bulk"):
         result = services.queue_bulk(
             moderator=request.user,

@@ -84,6 +84,9 @@ class TestBulkActions:
         assert "Give a reason for hiding them." in response.text
         assert f'value="{chosen[0]}" id="pick-answer-{thread[1].pk}" checked' in response.text
         assert not fresh(thread[1]).is_hidden
+        # Every form on the page comes back to the queue, not to the bulk address (GET: 405).
+        assert 'name="next" value="/moderation/bulk/"' not in response.text
+        assert f'name="next" value="{QUEUE}"' in response.text
 
     @pytest.mark.parametrize(
         "data",
