@@ -57,7 +57,8 @@ def tag_wiki_edit(request: HttpRequest, tag: str) -> HttpResponse:
             # Shown again on what they typed, now based on the newer revision: saving again
             # (after reading it) replaces that one, knowingly.
             data = request.POST.copy()
-            data["base_revision"] = str(tag_wiki(tag=found).revision)
+            current = tag_wiki(tag=found)  # None when no revision exists yet
+            data["base_revision"] = str(current.revision if current else 0)
             form = TagWikiForm(data)
             form.is_valid()
             form.add_error(None, str(conflict))

@@ -138,6 +138,17 @@ class TestWikiEditor:
         assert 'name="base_revision" value="1"' in response.text
         assert TagWiki.objects.get().excerpt == "Theirs"
 
+    @pytest.mark.parametrize("base", ["5", "٣"])  # "٣" is 3 to Django's IntegerField
+    def test_a_base_revision_ahead_of_a_wiki_not_yet_written_is_a_conflict(
+        self, mod_client, pip, base
+    ):
+        response = mod_client.post(
+            self.url(), {"excerpt": "Mine", "body": "", "base_revision": base}
+        )
+        assert response.status_code == 400
+        assert 'name="base_revision" value="0"' in response.text
+        assert not TagWiki.objects.exists()
+
     @pytest.mark.parametrize(
         "data",
         [
