@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from core.fields import OneLineField
 from forum.edits import base_revision_field
 from forum.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH
+from forum.models.tagwiki import EXCERPT_MAX_LENGTH, WIKI_MAX_LENGTH
 from forum.selectors.search import ANSWER_FILTERS
 from forum.tags import MAX_TAGS, TagError, parse_tags
 from ladder.models import Level
@@ -172,4 +173,26 @@ class SearchForm(forms.Form):
         label="Answers",
         choices=[("", "Any"), *ANSWER_FILTERS.items()],
         required=False,
+    )
+
+
+class TagWikiForm(forms.Form):
+    """A tag's description and wiki, as a moderator edits them (forum.services.tagwiki)."""
+
+    excerpt = OneLineField(
+        label="Short description",
+        max_length=EXCERPT_MAX_LENGTH,
+        required=False,
+        help_text="One sentence, plain text: shown in the tag index and while asking.",
+    )
+    body = forms.CharField(
+        label="Wiki",
+        max_length=WIKI_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Markdown: what the tag is for, what belongs under another tag.",
+    )
+    reason = forms.CharField(label="Edit summary (optional)", max_length=300, required=False)
+    base_revision = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1, required=False
     )

@@ -143,3 +143,8 @@ def can_follow(user, target=None) -> bool:
         return False
     is_hidden = getattr(target, "is_hidden", False)
     return not is_hidden or can_see_hidden(user)
+
+
+@person_rule("Only moderators edit a tag's description and wiki.")
+def can_edit_tag_wiki(user) -> bool:
+    return can_moderate(user)

@@ -14,6 +14,7 @@ from forum.views import (
     questions,
     revisions,
     search,
+    tags,
     votes,
 )
 
@@ -58,6 +59,9 @@ urlpatterns = [
     path("revisions/<int:pk>/rollback/", revisions.post_rollback, name="rollback"),
     path("tags/", lists.tag_index, name="tags"),
     path("badges/", people.badges, name="badges"),
+    path("tags/<slug:tag>/", tags.tag_detail, name="tag"),
+    path("tags/<slug:tag>/edit/", tags.tag_wiki_edit, name="tag_edit"),
+    path("tags/<slug:tag>/history/", tags.tag_wiki_history, name="tag_history"),
     path("search/", search.search, name="search"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path(

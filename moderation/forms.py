@@ -6,6 +6,9 @@ from django.urls import Resolver404, resolve
 from core.http import whole_number
 from forum.models import Question
 from moderation.models import AuditEntry, Flag, Suspension
+from moderation.queue_items import Item, parse_item
+from moderation.selectors import duplicate_candidates
+from moderation.services.bulk import MAX_ITEMS
 
 # The question pages whose address names a question by number.
 _QUESTION_VIEWS = {"forum:question", "forum:question_short"}
@@ -46,6 +49,10 @@ class OptionalReasonForm(forms.Form):
 
 
 class CloseForm(forms.Form):
+    """Why a question should close; for a duplicate, which question it repeats. The original is
+    picked from a search (the `original` radio buttons, listed under the field as the person
+    types, or on a results step without JavaScript), or pasted as an address or number."""
+
     reason = forms.ChoiceField(
         label="Close as", choices=[("", "Choose a reason"), *Question.CloseReason.choices]
     )
@@ -53,20 +60,61 @@ class CloseForm(forms.Form):
         label="Original question",
         required=False,
         max_length=300,
-        help_text="For duplicates: paste the original's address, or its number.",
+        help_text="For duplicates: type words from its title and pick it, or paste its address "
+        "or number.",
+    )
+    original = forms.IntegerField(
+        label="Pick the original", required=False, min_value=1, max_value=2**63 - 1
     )
     note = forms.CharField(label="Note to the asker", max_length=300, required=False)
 
+    def __init__(self, *args, question: Question, search_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.candidates: list[Question] | None = None  # what a search for the original found
+        if search_url:
+            self.fields["duplicate_of"].widget.attrs |= {
+                "hx-get": search_url,
+                "hx-trigger": "input changed delay:350ms",
+                "hx-target": "next .dup-picker",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                "autocomplete": "off",
+            }
+
     def clean(self):
         data = super().clean()
-        if data.get("reason") == Question.CloseReason.DUPLICATE:
-            # Which question it is; whether it may be linked is question_close's rule.
-            number = question_number(data.get("duplicate_of") or "")
-            original = Question.objects.filter(pk=number).first() if number else None
+        if data.get("reason") != Question.CloseReason.DUPLICATE:
+            data["original"] = None
+            return data
+        # Which question it is; whether it may be linked is question_close's rule.
+        typed = (data.get("duplicate_of") or "").strip()
+        number = data.get("original") or question_number(typed)
+        if number:
+            original = Question.objects.filter(pk=number).first()
             if original is None:
-                self.add_error("duplicate_of", "Paste the address or number of a question.")
+                self.add_error("duplicate_of", "There is no question with that number.")
             data["original"] = original
+            return data
+        data["original"] = None
+        if not typed:
+            self.add_error(
+                "duplicate_of", "Type words from the original's title, or paste its address."
+            )
+            return data
+        self.candidates = duplicate_candidates(term=typed, question=self.question)
+        if self.candidates:
+            self.add_error("duplicate_of", "Pick the original from the questions found below.")
+        else:
+            self.add_error("duplicate_of", f"No question matches “{typed[:60]}”: try other words.")
         return data
+
+
+class CloseVoteForm(CloseForm):
+    """A member's vote to close: the same reasons and picker, without a note (the banner says
+    the members' votes closed it)."""
+
+    note = None
 
 
 class FeatureForm(forms.Form):
@@ -135,3 +183,49 @@ class AuditFilterForm(forms.Form):
             ("", "Anyone"),
             *((name, f"@{name}") for name in moderators),
         ]
+
+
+class _Items(forms.Field):
+    """Several values under one name (the checked queue items), each a state token."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list:
+        return list(value or [])
+
+
+class QueueFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind",
+        required=False,
+        choices=[("", "Everything"), ("question", "Questions"), ("answer", "Answers"),
+                 ("comment", "Comments")],
+    )  # fmt: skip
+    reason = forms.ChoiceField(
+        label="Flagged as", required=False, choices=[("", "Any reason"), *Flag.Reason.choices]
+    )
+
+
+class BulkForm(forms.Form):
+    """The checked items of the flag queue, what to do with them, and one reason."""
+
+    action = forms.ChoiceField(
+        choices=[("dismiss", "Dismiss flags"), ("hide", "Hide"), ("restore", "Restore")]
+    )
+    reason = forms.CharField(label="Reason for all checked items", max_length=300, required=False)
+    items = _Items(required=True, error_messages={"required": "Check at least one item."})
+
+    def clean_items(self) -> list[Item]:
+        tokens = self.cleaned_data["items"]
+        if len(tokens) > MAX_ITEMS:
+            raise forms.ValidationError(f"Check at most {MAX_ITEMS} items at a time.")
+        items = [parse_item(token) for token in tokens]
+        if None in items:
+            raise forms.ValidationError("Some checked items are not queue items.")
+        return items
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "hide" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Give a reason for hiding them.")
+        return data

@@ -213,3 +213,69 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries are append-only.")
+
+
+# Members' votes that close a question, or reopen a closed one (accounts.privileges.CLOSE_VOTE).
+VOTES_TO_CLOSE = 3
+
+
+class CloseVote(models.Model):
+    """A member's vote to close a question (with a reason, and for a duplicate the original)
+    or to reopen it. A vote is *live* until its round ends: the question is closed or reopened
+    (by the votes or by a moderator), which settles it, or its voter takes it back, which
+    retracts it. Nothing is deleted; one live vote per person, question and kind."""
+
+    class Kind(models.TextChoices):
+        CLOSE = "close", "Close"
+        REOPEN = "reopen", "Reopen"
+
+    question = models.ForeignKey(
+        "forum.Question", on_delete=models.PROTECT, related_name="close_votes"
+    )
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    reason = models.CharField(max_length=20, blank=True)  # a Question.CloseReason, for "close"
+    duplicate_of = models.ForeignKey(
+        "forum.Question", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    settled_at = models.DateTimeField(null=True, blank=True)
+    retracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "voter", "kind"],
+                condition=Q(settled_at__isnull=True, retracted_at__isnull=True),
+                name="moderation_closevote_one_per_round",
+                violation_error_message="You have already voted on this question.",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind="close",
+                    reason__in=["duplicate", "off-topic", "needs-details", "opinion-based"],
+                )
+                | Q(kind="reopen", reason="", duplicate_of__isnull=True),
+                name="moderation_closevote_reason_fits_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(duplicate_of__isnull=True) | Q(reason="duplicate"),
+                name="moderation_closevote_original_only_for_duplicates",
+            ),
+            models.CheckConstraint(
+                condition=Q(settled_at__isnull=True) | Q(retracted_at__isnull=True),
+                name="moderation_closevote_settled_or_retracted",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                "question",
+                "kind",
+                name="moderation_closevote_live",
+                condition=Q(settled_at__isnull=True, retracted_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} vote by {self.voter_id} on {self.question_id}"

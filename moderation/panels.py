@@ -4,12 +4,14 @@ reveal beside each contribution, with its open flags. Registered by ModerationCo
 
 from django.http import HttpRequest
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 
+from accounts.privileges import Privilege, holds
 from accounts.rules import can_moderate
 from forum.selectors.threads import QuestionPage
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
-from moderation.forms import CloseForm
-from moderation.selectors import featured_on, open_flag_counts
+from moderation.forms import CloseForm, CloseVoteForm
+from moderation.selectors import close_votes, featured_on, open_flag_counts
 
 
 def question_tools(request: HttpRequest, page: QuestionPage) -> str | None:
@@ -19,11 +21,39 @@ def question_tools(request: HttpRequest, page: QuestionPage) -> str | None:
     featured = featured_on(question=question)
     context = {
         "question": question,
-        "close_form": CloseForm(auto_id="close_%s"),
+        "votes": close_votes(question=question),
+        "close_form": CloseForm(
+            question=question,
+            search_url=reverse("moderation:duplicate_search", args=[question.pk]),
+            auto_id="close_%s",
+        ),
         "featured_home": None in featured,
         "featured_level": question.level_id in featured,
     }
     return render_to_string("moderation/_question_tools.html", context, request)
+
+
+def close_vote_tools(request: HttpRequest, page: QuestionPage) -> str | None:
+    """Members holding the close-vote privilege: how many votes the question has, their vote
+    to close (reasons and the duplicate picker) or to reopen, or taking theirs back."""
+    user, question = request.user, page.question.post
+    if not user.is_authenticated or can_moderate(user):
+        return None
+    if not holds(user, Privilege.CLOSE_VOTE) or question.is_hidden or question.is_locked:
+        return None
+    votes = close_votes(question=question, viewer=user)
+    context = {
+        "question": question,
+        "votes": votes,
+        "vote_form": None,
+    }
+    if not question.is_closed and votes.mine is None:
+        context["vote_form"] = CloseVoteForm(
+            question=question,
+            search_url=reverse("moderation:duplicate_search", args=[question.pk]),
+            auto_id="vote_%s",
+        )
+    return render_to_string("moderation/_close_votes.html", context, request)
 
 
 def contribution_tools(request: HttpRequest, page: QuestionPage) -> dict | None:
@@ -49,4 +79,5 @@ def contribution_tools(request: HttpRequest, page: QuestionPage) -> dict | None:
 
 def register() -> None:
     QUESTION_PANELS.register(question_tools)
+    QUESTION_PANELS.register(close_vote_tools)
     CONTRIBUTION_TOOLS.register(contribution_tools)

@@ -1,6 +1,7 @@
 """What moderators may do beyond the role itself (accounts.rules.can_moderate)."""
 
-from accounts.rules import can_moderate, person_rule
+from accounts.privileges import Privilege, holds
+from accounts.rules import can_moderate, may_act, person_rule
 from forum.identity import names_author
 
 
@@ -25,3 +26,51 @@ def can_curate(user, answer) -> bool:
 @person_rule("Only moderators can reveal who wrote an anonymous post.")
 def can_reveal(user, contribution) -> bool:
     return can_moderate(user) and not names_author(contribution)
+
+
+@person_rule("Only moderators and members who may vote to close search for duplicates here.")
+def can_pick_duplicate(user) -> bool:
+    """Searching for a duplicate's original, in the close form (moderators) or the close-vote
+    form (members holding the close-vote privilege)."""
+    return can_moderate(user) or (may_act(user) and holds(user, Privilege.CLOSE_VOTE))
+
+
+def _vote_refusal(user, question) -> str | None:
+    if user.is_authenticated and can_moderate(user):
+        return "Moderators close and reopen at once, with the moderation tools."
+    if user.is_authenticated and not holds(user, Privilege.CLOSE_VOTE):
+        return "Voting to close and reopen comes with more reputation (see the privileges)."
+    if question.is_locked:
+        return "This thread is locked."
+    return None
+
+
+@person_rule("You cannot vote to close this question.", reasons=(_vote_refusal,))
+def can_vote_to_close(user, question) -> bool:
+    """Members with the close-vote privilege vote to close an open, visible, unlocked question
+    (their own too, as on Stack Exchange). Moderators close it themselves."""
+    return (
+        may_act(user)
+        and not can_moderate(user)
+        and holds(user, Privilege.CLOSE_VOTE)
+        and not question.is_hidden
+        and not question.is_locked
+        and not question.is_closed
+    )
+
+
+@person_rule("You cannot vote to reopen this question.", reasons=(_vote_refusal,))
+def can_vote_to_reopen(user, question) -> bool:
+    return (
+        may_act(user)
+        and not can_moderate(user)
+        and holds(user, Privilege.CLOSE_VOTE)
+        and not question.is_hidden
+        and not question.is_locked
+        and question.is_closed
+    )
+
+
+@person_rule("Log in to take back your vote.")
+def can_retract_close_vote(user) -> bool:
+    return may_act(user)

@@ -10,9 +10,11 @@ from accounts import standing
 from accounts.models import User
 from forum.identity import signed_by, ties_recipient
 from forum.models import Answer, Comment, Feature, Notification, Question
+from forum.selectors.search import similar_questions
 from forum.services.visibility import Contribution
 from ladder.models import Level
-from moderation.models import AuditEntry, Flag, Suspension
+from moderation.models import VOTES_TO_CLOSE, AuditEntry, CloseVote, Flag, Suspension
+from moderation.queue_items import Item
 
 
 @dataclass
@@ -28,6 +30,17 @@ class QueueEntry:
     def weight(self) -> int:
         """The open spam and abuse flags' weights added up: what counts towards hiding."""
         return sum(flag.weight for flag in self.flags if flag.reason in Flag.HIDING_REASONS)
+
+    @property
+    def token(self) -> str:
+        """What the moderator sees now, for bulk actions (moderation.queue_items)."""
+        contribution = self.contribution
+        newest = max(flag.pk for flag in self.flags)
+        return Item(contribution.kind, contribution.pk, contribution.is_hidden, newest).token
+
+    @property
+    def kind(self) -> str:
+        return self.contribution.kind
 
     @property
     def protected(self) -> bool:
@@ -216,3 +229,30 @@ def personal_data(*, person: User) -> dict:
             for kind, pk in [flag.key]
         ]
     }
+
+
+def duplicate_candidates(*, term: str, question: Question) -> list[Question]:
+    """Visible questions whose titles are like `term`, for picking the original of a duplicate:
+    the ask page's similar-questions search (forum.search.similar), without `question` itself."""
+    return [found for found in similar_questions(title=term[:150]) if found.pk != question.pk]
+
+
+@dataclass(frozen=True)
+class CloseVotes:
+    close: int  # live votes to close
+    reopen: int  # live votes to reopen
+    mine: str | None  # the viewer's live vote: "close", "reopen" or None
+    needed: int = VOTES_TO_CLOSE
+
+
+def close_votes(*, question: Question, viewer: User | None = None) -> CloseVotes:
+    """The live close and reopen votes on a question, and the viewer's own, in one query."""
+    rows = CloseVote.objects.filter(
+        question=question, settled_at__isnull=True, retracted_at__isnull=True
+    ).values_list("kind", "voter_id")
+    counts, mine = Counter(), None
+    for kind, voter_id in rows:
+        counts[kind] += 1
+        if viewer is not None and voter_id == viewer.pk:
+            mine = kind
+    return CloseVotes(close=counts["close"], reopen=counts["reopen"], mine=mine)

@@ -1,12 +1,13 @@
 from django.urls import path
 
 import forum.converters  # noqa: F401 - registers <kind:...>
-from moderation.views import contributions, curation, flags, people, questions, queue
+from moderation.views import closevotes, contributions, curation, flags, people, questions, queue
 
 app_name = "moderation"
 urlpatterns = [
     path("flag/<kind:kind>/<int:pk>/", flags.flag_create, name="flag"),
     path("moderation/", queue.flag_queue, name="queue"),
+    path("moderation/bulk/", queue.queue_bulk, name="queue_bulk"),
     path("moderation/log/", queue.audit_log, name="log"),
     path("moderation/hidden/", queue.hidden_contributions, name="hidden"),
     path("moderation/featured/", curation.features_by_page, name="featured"),
@@ -27,7 +28,15 @@ urlpatterns = [
     path("moderation/answer/<int:pk>/curate/", curation.answer_curate, name="curate"),
     path("moderation/answer/<int:pk>/uncurate/", curation.answer_uncurate, name="uncurate"),
     path("moderation/question/<int:pk>/close/", questions.question_close, name="close"),
+    path(
+        "moderation/question/<int:pk>/duplicates/",
+        questions.duplicate_search,
+        name="duplicate_search",
+    ),
     path("moderation/question/<int:pk>/reopen/", questions.question_reopen, name="reopen"),
+    path("questions/<int:pk>/votes/close/", closevotes.close_vote, name="close_vote"),
+    path("questions/<int:pk>/votes/reopen/", closevotes.reopen_vote, name="reopen_vote"),
+    path("questions/<int:pk>/votes/retract/", closevotes.vote_retract, name="retract_vote"),
     path("moderation/question/<int:pk>/lock/", questions.question_lock, name="lock"),
     path("moderation/question/<int:pk>/unlock/", questions.question_unlock, name="unlock"),
     path("moderation/question/<int:pk>/feature/", curation.question_feature, name="feature"),

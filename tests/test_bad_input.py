@@ -41,6 +41,8 @@ GET_URLS = [
     ("anon", "/questions/{q}/a-slug/?comments=answer-{x}&page={x}"),
     ("anon", "/questions/{q}/revisions/?from={x}&to={x}"),
     ("anon", "/tags/?page={x}&q={x}"),
+    ("anon", "/tags/{x}/"),
+    ("anon", "/tags/{x}/history/"),
     ("anon", "/search/?q={x}&level={x}&tag={x}&page={x}"),
     ("anon", "/feeds/level/{x}/rss/"),
     ("anon", "/feeds/tag/{x}/atom/"),
@@ -66,6 +68,10 @@ GET_URLS = [
     ("mod", "/moderation/?page={x}"),
     ("mod", "/moderation/hidden/?page={x}"),
     ("mod", "/moderation/log/?action={x}&actor={x}&kind={x}&page={x}"),
+    ("mod", "/moderation/?kind={x}&reason={x}"),
+    ("mod", "/moderation/question/{x}/duplicates/?duplicate_of={x}"),
+    ("mod", "/moderation/question/{q}/duplicates/?duplicate_of={x}"),
+    ("mod", "/tags/{x}/edit/"),
 ]
 
 POST_URLS = [
@@ -76,7 +82,12 @@ POST_URLS = [
     ("user", "/revisions/{x}/rollback/", {"reason": "{x}"}),
     ("mod", "/moderation/question/{q}/close/", {"reason": "duplicate", "duplicate_of": "{x}"}),
     ("mod", "/moderation/question/{q}/close/", {"reason": "{x}", "note": "{x}"}),
+    ("mod", "/moderation/question/{q}/close/", {"reason": "duplicate", "original": "{x}"}),
     ("mod", "/moderation/question/{q}/feature/", {"where": "{x}"}),
+    ("mod", "/moderation/bulk/", {"action": "{x}", "items": "{x}", "reason": "{x}"}),
+    ("mod", "/moderation/bulk/", {"action": "dismiss", "items": "answer:{x}:0:{x}"}),
+    ("mod", "/tags/promotion/edit/", {"excerpt": "{x}", "body": "{x}", "base_revision": "{x}"}),
+    ("user", "/questions/{q}/votes/close/", {"reason": "{x}", "duplicate_of": "{x}"}),
     ("mod", "/moderation/featured/{x}/", {"direction": "{x}"}),
     ("mod", "/moderation/people/{x}/suspend/", {"days": "{x}", "reason": "{x}"}),
     ("mod", "/moderation/answer/{a}/curate/", {"note": "{x}", "next": "{x}"}),

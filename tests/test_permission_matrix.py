@@ -53,11 +53,13 @@ from django.urls.converters import (
 from accounts.models import User
 from accounts.unsubscribe import unsubscribe_token
 from forum.converters import ContributionKindConverter
-from forum.models import Answer, Comment, Feature, Follow, Notification, Question, Vote
+from forum.models import Answer, Comment, Feature, Follow, Notification, Question, TagWiki, Vote
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from growth.models import Assessment, Plan
-from moderation.models import MODERATORS_GROUP, AuditEntry, Flag, Suspension
+from moderation.models import MODERATORS_GROUP, AuditEntry, CloseVote, Flag, Suspension
+from moderation.selectors import flag_queue
+from moderation.services.closevotes import close_vote_cast
 from moderation.services.curation import answer_curate, question_feature
 from moderation.services.flags import flag_create
 from moderation.services.people import user_suspend
@@ -130,7 +132,7 @@ class Entry:
     what: str  # what a successful POST does
     target: str  # how to build what it acts on: a key of TARGETS (defined below)
     expect: str  # the outcome for each role, in ROLES order
-    data: dict = field(default_factory=dict)  # the POST data that makes it succeed
+    data: dict | Callable = field(default_factory=dict)  # the POST data that makes it succeed
     kind: str | None = None  # the value of the URL's <kind:...>, if it takes one
     variant: str = ""  # what is special about this target, when the URL is listed again
     suspended: str = "author"  # who is suspended in the "suspended" cell: author/other/moderator
@@ -146,6 +148,7 @@ class Entry:
 
 
 HIDE = {"reason": "Spam link"}
+TAG_WIKI = {"excerpt": "Performance improvement plans", "body": "", "base_revision": "0"}
 VOTE = {"value": "up"}
 FLAG = {"reason": "spam"}
 MODERATED = "login  403  403  403  ok   403"  # moderator-only actions
@@ -205,6 +208,9 @@ MATRIX = [
     Entry("moderation:flag", "flag a hidden comment", "hidden comment",
           expect="login  404  404  404  403  404", data=FLAG, kind="comment",
           variant="hidden", suspended="other"),
+    Entry("moderation:queue_bulk", "dismiss the flags on checked queue items", "queue",
+          expect=MODERATED, data=lambda scene: {"action": "dismiss", "items": queue_tokens()},
+          suspended="moderator"),
     Entry("moderation:feature_move", "move a featured question up", "features",
           expect=MODERATED, data={"direction": "up"}, suspended="moderator"),
     Entry("moderation:unfeature", "stop featuring a question", "features",
@@ -255,6 +261,14 @@ MATRIX = [
           suspended="moderator"),
     Entry("moderation:reopen", "reopen a question", "closed question",
           expect=MODERATED, suspended="moderator"),
+    # Members' close votes: only members holding the close-vote privilege vote (see
+    # tests/moderation/views/test_closevotes.py for that role); moderators close at once.
+    Entry("moderation:close_vote", "vote to close a question", "question",
+          expect="login  403  403  403  403  403", data={"reason": "off-topic"}),
+    Entry("moderation:reopen_vote", "vote to reopen a question", "closed question",
+          expect="login  403  403  403  403  403"),
+    Entry("moderation:retract_vote", "take one's close vote back", "close-voted question",
+          expect="login  ok   ok   ok   ok   403"),
     Entry("moderation:lock", "lock a thread", "question",
           expect=MODERATED, data={"reason": "Heated thread"}, suspended="moderator"),
     Entry("moderation:unlock", "unlock a thread", "locked question",
@@ -263,6 +277,8 @@ MATRIX = [
           expect=MODERATED, data={"where": "home"}, suspended="moderator"),
     Entry("moderation:unfeature_question", "stop featuring a question on the home page",
           "featured question", expect=MODERATED, data={"where": "home"}, suspended="moderator"),
+    Entry("forum:tag_edit", "edit a tag's description and wiki", "tagged question",
+          expect=MODERATED, data=TAG_WIKI, suspended="moderator"),
     Entry("accounts:profile_edit", "edit their profile", "nobody",
           expect="login  ok   ok   ok   ok   403", data=PROFILE),
     # The welcome step: only ever about the person posting. Every role here is past it already
@@ -306,6 +322,11 @@ MATRIX = [
           expect="login  ok   ok   ok   ok   ok", data={"password": PASSWORD}),
 ]
 # fmt: on
+
+
+def queue_tokens() -> list[str]:
+    """Every flag queue item as the queue page offers it for bulk actions."""
+    return [entry.token for entry in flag_queue()]
 
 
 # Targets: what each cell acts on, built fresh through the services ---------------------------
@@ -529,6 +550,33 @@ def _featured_question(moderator: User) -> Scene:
     return scene
 
 
+@target("close-voted question")
+def _close_voted_question(moderator: User) -> Scene:
+    """The asker and an answerer, both holding the close-vote privilege, voted to close."""
+    scene = _question(moderator)
+    for person in (scene.author, scene.other):
+        User.objects.filter(pk=person.pk).update(reputation=500)
+        person.refresh_from_db()
+        close_vote_cast(voter=person, question=scene.target, reason="off-topic")
+    return scene
+
+
+@target("queue")
+def _queue(moderator: User) -> Scene:
+    """A flagged answer in the queue; the URL names nothing, the POST data names the item."""
+    scene = TARGETS["flagged answer"](moderator)
+    scene.kwargs = {}
+    return scene
+
+
+@target("tagged question")
+def _tagged_question(moderator: User) -> Scene:
+    """A question tagged "pip"; the URL names the tag."""
+    scene = _question(moderator)
+    scene.target.tags.add("pip")
+    return Scene(scene.author, scene.other, {"tag": "pip"}, target=scene.target)
+
+
 @target("shared plan")
 def _shared_plan(moderator: User) -> Scene:
     owner = UserFactory()
@@ -617,6 +665,9 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "forum:follow_level": lambda c: _follows(c, level__slug=c.scene.target),
     "accounts:unsubscribe": _unsubscribed,
     "moderation:flag": lambda c: Flag.objects.filter(**c.link).exists(),
+    "moderation:queue_bulk": lambda c: Flag.objects.filter(
+        **c.link, status=Flag.Status.DISMISSED
+    ).exists(),
     "moderation:feature_move": lambda c: Feature.objects.filter(
         pk=c.scene.target.pk, position=1
     ).exists(),
@@ -642,6 +693,14 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "moderation:uncurate": lambda c: c.rows().filter(curated_at__isnull=True).exists(),
     "moderation:close": lambda c: c.rows().filter(closed_at__isnull=False).exists(),
     "moderation:reopen": lambda c: c.rows().filter(closed_at__isnull=True).exists(),
+    "moderation:close_vote": lambda c: CloseVote.objects.filter(question_id=c.scene.pk).exists(),
+    "moderation:reopen_vote": lambda c: CloseVote.objects.filter(question_id=c.scene.pk).exists(),
+    "moderation:retract_vote": lambda c: (
+        c.actor is not None
+        and not CloseVote.objects.filter(
+            voter=c.actor, retracted_at__isnull=True, settled_at__isnull=True
+        ).exists()
+    ),
     "moderation:lock": lambda c: c.rows().filter(locked_at__isnull=False).exists(),
     "moderation:unlock": lambda c: c.rows().filter(locked_at__isnull=True).exists(),
     "moderation:unfeature": lambda c: not Feature.objects.filter(pk=c.scene.target.pk).exists(),
@@ -649,6 +708,7 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "moderation:unfeature_question": lambda c: (
         not Feature.objects.filter(question_id=c.scene.pk).exists()
     ),
+    "forum:tag_edit": lambda c: TagWiki.objects.filter(excerpt=TAG_WIKI["excerpt"]).exists(),
     "accounts:profile_edit": lambda c: User.objects.filter(
         display_name=PROFILE["display_name"]
     ).exists(),
@@ -753,7 +813,8 @@ def test_cell(client, entry: Entry, role: str):
     if actor is not None:
         client.force_login(actor)
     kwargs = scene.kwargs | ({"kind": entry.kind} if entry.kind else {})
-    response = client.post(reverse(entry.url, kwargs=kwargs), entry.data)
+    data = entry.data(scene) if callable(entry.data) else entry.data  # built from the target
+    response = client.post(reverse(entry.url, kwargs=kwargs), data)
 
     expected = entry.expects[role]
     assert outcome(response) == expected, (

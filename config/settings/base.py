@@ -244,6 +244,10 @@ RUNGS_RATE_LIMITS = {
     "preview": "900/h",
     # Similar questions while typing a title (one per pause in typing) and the no-JS step.
     "similar": "600/h",
+    # Members' votes to close and reopen questions (moderation/views/closevotes.py).
+    "close_vote": "30/h",
+    # A moderator's bulk actions on the flag queue, one unit per batch (moderation/views/queue.py).
+    "moderate_bulk": "120/h",
     # Password tries on the account deletion page (privacy/views.py).
     "account_delete": "5/h",
 }

@@ -18,6 +18,7 @@ from forum.models.posts import (
 from forum.models.questions import Question, TaggedQuestion
 from forum.models.revisions import Revision
 from forum.models.stats import LevelStat, TagStat
+from forum.models.tagwiki import TagWiki, TagWikiRevision
 from forum.models.votes import Vote
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "Question",
     "Revision",
     "TagStat",
+    "TagWiki",
+    "TagWikiRevision",
     "TaggedQuestion",
     "Vote",
     "post_link",

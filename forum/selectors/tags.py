@@ -1,13 +1,16 @@
-"""Tags and levels with how many visible questions they hold (from the counters)."""
+"""Tags and levels with how many visible questions they hold (from the counters); a tag's page:
+its description and wiki, its top askers and answerers."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from taggit.models import Tag
 
-from forum.models import LevelStat, TagStat
+from accounts.models import User
+from forum.identity import named
+from forum.models import Answer, LevelStat, Question, TagStat, TagWiki, TagWikiRevision
 from ladder.models import Level
 
 
@@ -45,8 +48,8 @@ def tag_suggestions(*, limit: int = 60) -> list["TagSuggestion"]:
 
 @dataclass(frozen=True)
 class TagSuggestion:
-    """A tag offered while a question's tags are typed. `description` is empty until tags
-    carry one; the suggestion list shows it whenever it is there."""
+    """A tag offered while a question's tags are typed, with its wiki's short description
+    (empty while nobody has written one)."""
 
     name: str
     questions: int
@@ -57,9 +60,76 @@ def tags_matching(
     *, start: str, exclude: Iterable[str] = (), limit: int = 8
 ) -> list[TagSuggestion]:
     """Tags in use that begin with `start` (all of them for ""), most asked about first,
-    leaving out those already typed. One indexed query."""
+    leaving out those already typed, each with its description. Two indexed queries."""
     stats = TagStat.objects.filter(questions__gt=0).exclude(tag__name__in=list(exclude))
     if start:
         stats = stats.filter(tag__name__startswith=start)
     stats = stats.order_by("-questions", "tag__name").values_list("tag__name", "questions")
-    return [TagSuggestion(name, questions) for name, questions in stats[:limit]]
+    found = list(stats[:limit])
+    described = tag_descriptions(name for name, _ in found)
+    return [TagSuggestion(name, questions, described.get(name, "")) for name, questions in found]
+
+
+def tag_descriptions(names: Iterable[str]) -> dict[str, str]:
+    """Each named tag's short description (tags without one are left out), in one query: for
+    the tag index and for tag suggestions while asking."""
+    names = list(names)
+    if not names:
+        return {}
+    rows = TagWiki.objects.filter(tag__name__in=names).exclude(excerpt="")
+    return dict(rows.values_list("tag__name", "excerpt"))
+
+
+TOP_PEOPLE = 5  # askers and answerers shown on a tag's page
+
+
+@dataclass(frozen=True)
+class TopPerson:
+    person: User
+    score: int  # their posts' scores added up, over the tag's questions
+    posts: int
+
+
+@dataclass(frozen=True)
+class TagPage:
+    tag: Tag
+    questions: int  # visible questions carrying it
+    wiki: TagWiki | None
+    askers: list[TopPerson]
+    answerers: list[TopPerson]
+
+
+def _top(rows: QuerySet, limit: int) -> list[TopPerson]:
+    """The people behind `rows` (signed, visible posts) by their summed score, then by how
+    many they wrote; erased accounts name nobody and are left out."""
+    ranked = list(
+        rows.filter(named(), author__erased_at__isnull=True)
+        .values("author")
+        .annotate(total=Sum("score"), posts=Count("pk"))
+        .order_by("-total", "-posts", "author")[:limit]
+    )
+    people = User.objects.in_bulk([row["author"] for row in ranked])
+    return [TopPerson(people[row["author"]], row["total"], row["posts"]) for row in ranked]
+
+
+def tag_page(*, tag: Tag, limit: int = TOP_PEOPLE) -> TagPage:
+    """A tag with its counter, its wiki (if written) and its top askers and answerers: only
+    visible posts under their author's name, answers only on visible questions."""
+    stat = TagStat.objects.filter(tag=tag).values_list("questions", flat=True).first()
+    questions = Question.objects.visible().filter(tags=tag)
+    answers = Answer.objects.visible().filter(question__in=questions.values("pk"))
+    return TagPage(
+        tag=tag,
+        questions=stat or 0,
+        wiki=TagWiki.objects.filter(tag=tag).select_related("updated_by").first(),
+        askers=_top(questions, limit),
+        answerers=_top(answers, limit),
+    )
+
+
+def tag_wiki(*, tag: Tag) -> TagWiki | None:
+    return TagWiki.objects.filter(tag=tag).first()
+
+
+def tag_wiki_revisions(*, tag: Tag) -> list[TagWikiRevision]:
+    return list(TagWikiRevision.objects.filter(wiki__tag=tag).select_related("editor"))

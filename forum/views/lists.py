@@ -17,7 +17,7 @@ from forum.selectors.lists import (
     list_filters,
     question_page_of_list,
 )
-from forum.selectors.tags import tags_popular
+from forum.selectors.tags import tag_descriptions, tags_popular
 from forum.views.shared import tag_slug
 from ladder.selectors.levels import level_list
 
@@ -76,4 +76,8 @@ def _follow(request: HttpRequest, filters):
 @require_safe
 @cached_page([freshness.LISTS])
 def tag_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "forum/tags.html", {"tags": tags_popular(limit=None)})
+    tags = tags_popular(limit=None)
+    descriptions = tag_descriptions(tag.name for tag in tags)
+    for tag in tags:
+        tag.description = descriptions.get(tag.name, "")
+    return render(request, "forum/tags.html", {"tags": tags})

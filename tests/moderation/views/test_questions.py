@@ -47,16 +47,24 @@ class TestClose:
         hidden = QuestionFactory()
         contribution_hide(moderator=mod_client.user, contribution=hidden, reason="x")
         refusals = {
-            "": "Paste the address or number of a question.",
-            "999999": "Paste the address or number of a question.",
-            "/ladder/": "Paste the address or number of a question.",
+            "": "Type words from the original",
+            "999999": "There is no question with that number.",
+            "/ladder/": "No question matches “/ladder/”",
             str(hidden.pk): "Link another, visible question as the original.",
         }
         for pasted, refusal in refusals.items():
             response = mod_client.post(
-                url("close", question.pk), {"reason": "duplicate", "duplicate_of": pasted}
+                url("close", question.pk),
+                {"reason": "duplicate", "duplicate_of": pasted, "note": "Kept note"},
             )
-            assert f"still open: {refusal}" in follow_messages(mod_client, response)
+            assert response.status_code == 400
+            # The error is by the field, and what was typed is still there.
+            assert 'id="close_duplicate_of_error"' in response.text
+            assert 'aria-invalid="true"' in response.text
+            assert refusal in response.text.replace("&#x27;", "'")
+            assert f'value="{pasted}"' in response.text or not pasted
+            assert 'value="Kept note"' in response.text
+            assert '<option value="duplicate" selected>' in response.text
         assert not fresh(question).is_closed
 
     @pytest.mark.parametrize(
@@ -74,14 +82,13 @@ class TestClose:
         mod_client.post(url("close", question.pk), {"reason": "duplicate", "duplicate_of": pasted})
         assert fresh(question).duplicate_of == original
 
-    def test_a_duplicate_of_itself_is_refused_with_a_message(self, mod_client):
+    def test_a_duplicate_of_itself_is_refused_by_the_field(self, mod_client):
         question = QuestionFactory()
-        mod_client.raise_request_exception = False
         response = mod_client.post(
             url("close", question.pk), {"reason": "duplicate", "duplicate_of": question.pk}
         )
-        assert response.status_code == 302
-        assert "The question is still open" in follow_messages(mod_client, response)
+        assert response.status_code == 400
+        assert "Link another, visible question as the original." in response.text
         assert not fresh(question).is_closed
 
     def test_close_for_another_reason_and_reopen(self, mod_client, client):
@@ -102,9 +109,9 @@ class TestClose:
     def test_an_unknown_reason_is_a_message(self, mod_client):
         question = QuestionFactory()
         response = mod_client.post(url("close", question.pk), {"reason": "boring"})
-        assert "The question is still open: Select a valid choice." in follow_messages(
-            mod_client, response
-        )
+        assert response.status_code == 400
+        assert "Select a valid choice." in response.text
+        assert not fresh(question).is_closed
 
 
 class TestLock:
