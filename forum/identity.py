@@ -223,6 +223,8 @@ def actor_name(notification) -> str:
     """Who did what a notification is about, for the inbox and the e-mail."""
     if notification.actor_id:
         return notification.actor.public_name
+    if notification.by_members:
+        return "Members' votes"
     if notification.kind in notification.BY_MODERATORS:
         return "A moderator"
     if notification.kind == notification.Kind.FLAGGED:

@@ -73,6 +73,8 @@ class Notification(models.Model):
     message = models.TextField(
         blank=True, help_text="A moderator's words: a warning, or why they acted."
     )
+    # Closed or reopened by members' close votes rather than by a moderator.
+    by_members = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -74,10 +74,12 @@ def notify_moderated(
     moderator=None,
     message: str = "",
     original: Question | None = None,
+    by_members: bool = False,
 ) -> Notification | None:
-    """Tell someone what moderators (or members' flags) did to their post or comment, or to
-    their flag on one. Signed "A moderator": the notification names no one. Nothing for the
-    moderator who did it, nor for a closed account."""
+    """Tell someone what moderators (or members' flags, or members' close votes: `by_members`)
+    did to their post or comment, or to their flag on one. Signed "A moderator" (or "Members'
+    votes"): the notification names no one. Nothing for the moderator who did it, nor for a
+    closed account."""
     if moderator is not None and recipient.pk == moderator.pk:
         return None
     if not recipient.is_active:
@@ -91,6 +93,7 @@ def notify_moderated(
             comment=contribution if contribution.kind == "comment" else None,
             original=original,
             message=message.strip(),
+            by_members=by_members,
         )
     )
 

@@ -110,6 +110,7 @@ def reopen_vote_cast(*, voter: User, question: Question) -> Tally:
         question=question,
         reason=f"Reopened by {len(votes)} votes from members.",
         details=_credit(votes),
+        by_members=True,
     )
     return Tally(len(votes), done=True)
 

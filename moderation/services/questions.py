@@ -65,11 +65,28 @@ def close(
             **(details or {}),
         },
     )
+    notify_moderated(
+        recipient=question.author,
+        kind=Notification.Kind.DUPLICATE if duplicate_of else Notification.Kind.CLOSED,
+        contribution=question,
+        moderator=closed_by,
+        message=note,
+        original=duplicate_of,
+        by_members=closed_by is None,
+    )
     return True
 
 
-def reopen(*, actor: User, question: Question, reason: str = "", details: dict | None = None):
-    """Reopen a closed question and settle the reopen votes of this round; False if open."""
+def reopen(
+    *,
+    actor: User,
+    question: Question,
+    reason: str = "",
+    details: dict | None = None,
+    by_members: bool = False,
+) -> bool:
+    """Reopen a closed question (by a moderator, or by members' votes: `by_members`) and
+    settle the reopen votes of this round; False if it was open."""
     if not Question.objects.filter(pk=question.pk, closed_at__isnull=False).update(
         closed_at=None, closed_by=None, close_reason="", close_note="", duplicate_of=None
     ):
@@ -77,6 +94,14 @@ def reopen(*, actor: User, question: Question, reason: str = "", details: dict |
     _settle(question, CloseVote.Kind.REOPEN)
     freshness.thread_changed(question.pk)
     record(actor=actor, action=Action.REOPEN, target=question, reason=reason, details=details)
+    notify_moderated(
+        recipient=question.author,
+        kind=Notification.Kind.REOPENED,
+        contribution=question,
+        moderator=None if by_members else actor,
+        message=reason,
+        by_members=by_members,
+    )
     return True
 
 
@@ -107,14 +132,6 @@ def question_close(
         duplicate_of=duplicate_of,
         closed_by=moderator,
         replace=True,
-    )
-    notify_moderated(
-        recipient=question.author,
-        kind=Notification.Kind.DUPLICATE if duplicate_of else Notification.Kind.CLOSED,
-        contribution=question,
-        moderator=moderator,
-        message=note,
-        original=duplicate_of,
     )
 
 

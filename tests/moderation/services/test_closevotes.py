@@ -4,6 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from core.rules import ActionNotAllowed
+from forum.identity import actor_name
+from forum.models import Notification
 from moderation.models import VOTES_TO_CLOSE, AuditEntry, CloseVote
 from moderation.services.closevotes import (
     AlreadyVoted,
@@ -131,3 +133,28 @@ def test_a_bad_reason_or_original_is_refused():
     with pytest.raises(ValueError, match="visible question"):
         close_vote_cast(voter=voter, question=question, reason="duplicate", duplicate_of=question)
     assert not CloseVote.objects.exists()
+
+
+def test_the_asker_is_told_when_members_votes_close_and_reopen_their_question():
+    question = QuestionFactory()
+    original = QuestionFactory()
+    members = voters()
+    for voter in members:
+        close_vote_cast(voter=voter, question=question, reason="duplicate", duplicate_of=original)
+    closed = Notification.objects.get(recipient=question.author)
+    assert (closed.kind, closed.original, closed.by_members) == ("duplicate", original, True)
+    assert actor_name(closed) == "Members' votes"
+    assert "3 votes from members" in closed.message
+    for voter in members:
+        reopen_vote_cast(voter=voter, question=fresh(question))
+    reopened = Notification.objects.filter(recipient=question.author).first()
+    assert (reopened.kind, reopened.by_members) == ("reopened", True)
+    assert actor_name(reopened) == "Members' votes"
+
+
+def test_a_moderators_close_is_signed_by_the_moderators():
+    question = QuestionFactory()
+    question_close(moderator=moderator(), question=question, reason="off-topic")
+    told = Notification.objects.get(recipient=question.author)
+    assert (told.kind, told.by_members) == ("closed", False)
+    assert actor_name(told) == "A moderator"
