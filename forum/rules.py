@@ -5,6 +5,7 @@ Words as in docs/glossary.md: a *post* is a question or an answer; a *contributi
 or a comment; a *thread* is a question with everything on it.
 """
 
+from accounts.privileges import REPUTATION, Privilege, holds
 from accounts.rules import can_moderate, may_act, person_rule
 from core.rules import refusal
 from forum.identity import names_author
@@ -62,14 +63,31 @@ def can_vote(user, post) -> bool:
     )
 
 
-@person_rule("Only the author or a moderator can edit this post.", reasons=(_locked,))
+def _cannot_vote(user, post, *rest) -> str | None:
+    return None if can_vote(user, post) else refusal(can_vote, user, post)
+
+
+@person_rule(
+    f"Voting down needs {REPUTATION[Privilege.DOWNVOTE]} reputation.", reasons=(_cannot_vote,)
+)
+def can_downvote(user, post) -> bool:
+    """Upvoting needs an account; voting down needs the privilege (accounts/privileges.py)."""
+    return can_vote(user, post) and holds(user, Privilege.DOWNVOTE)
+
+
+@person_rule(
+    "Only the author, a moderator or a member with "
+    f"{REPUTATION[Privilege.EDIT_FREELY]} reputation can edit this post.",
+    reasons=(_locked,),
+)
 def can_edit(user, post) -> bool:
-    """Authors edit their own posts; moderators edit any, even on a locked thread."""
+    """Authors edit their own posts, and so do members holding the "edit any post" privilege
+    (accounts/privileges.py); moderators edit any, even on a locked thread."""
     if can_moderate(user):
         return True
     return (
         may_act(user)
-        and post.author_id == user.pk
+        and (post.author_id == user.pk or holds(user, Privilege.EDIT_FREELY))
         and not post.is_hidden
         and not thread_of(post).is_locked
     )

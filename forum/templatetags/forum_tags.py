@@ -14,6 +14,7 @@ register = template.Library()
 RULES = (
     "can_answer",
     "can_vote",
+    "can_downvote",
     "can_comment",
     "can_edit",
     "can_accept",
