@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.bands import describe_level_code
 from accounts.forms import ProfileForm
+from accounts.privileges import ladder_for
 from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public
 from accounts.services import profile_update as update
@@ -64,3 +65,9 @@ def level_band(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         render_to_string("accounts/_level_band.html", {"band_text": describe_level_code(code)})
     )
+
+
+@require_safe
+def privileges(request: HttpRequest) -> HttpResponse:
+    """What reputation unlocks (accounts/privileges.py), and what the viewer holds."""
+    return render(request, "accounts/privileges.html", {"ladder": ladder_for(request.user)})

@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from accounts.views import privileges
 from core.pagecache import cached_page
 from forum.freshness import LISTS
 from forum.sitemaps import SITEMAPS
@@ -22,6 +23,7 @@ urlpatterns = [
     path("growth/", include("growth.urls")),
     path("", include("privacy.urls")),  # before accounts': /users/me/… are not profiles
     path("users/", include("accounts.urls")),
+    path("privileges/", privileges, name="privileges"),
     path("accounts/", include("allauth.urls")),
     path(
         "sitemap.xml",
