@@ -28,6 +28,7 @@ from forum.rules import (
     can_edit,
     can_flag,
     can_see_history,
+    can_suggest_edit,
     can_vote,
 )
 from forum.search.matching import snippets
@@ -55,6 +56,7 @@ def post_variant(item: PostView, viewer: User) -> str | None:
         can_flag(viewer, post),
         can_delete(viewer, post),
         can_comment(viewer, post),
+        can_suggest_edit(viewer, post),
         post.kind == "answer" and can_accept(viewer, post),
         item.author.is_viewer,
     ]

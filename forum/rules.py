@@ -151,3 +151,64 @@ def can_delete(user, contribution) -> bool:
 def can_flag(user, contribution) -> bool:
     """Anyone free to act flags someone else's visible contribution for moderators."""
     return may_act(user) and contribution.author_id != user.pk and not contribution.is_hidden
+
+
+def _own_post(user, post) -> str | None:
+    return "This is your own post: edit it directly." if post.author_id == user.pk else None
+
+
+def _edits_directly(user, post) -> str | None:
+    return "You can edit this post directly." if can_edit(user, post) else None
+
+
+@person_rule(
+    f"Suggesting edits needs {REPUTATION[Privilege.SUGGEST_EDITS]} reputation.",
+    reasons=(_locked, _own_post, _edits_directly),
+)
+def can_suggest_edit(user, post) -> bool:
+    """Members with the privilege who cannot edit a post directly propose an edit to it
+    (forum/models/suggestions.py); its author, a moderator or a reviewer decides."""
+    return (
+        may_act(user)
+        and post.author_id != user.pk
+        and not post.is_hidden
+        and not thread_of(post).is_locked
+        and holds(user, Privilege.SUGGEST_EDITS)
+        and not can_edit(user, post)
+    )
+
+
+def _own_suggestion(user, suggestion) -> str | None:
+    if user.is_authenticated and suggestion.suggester_id == user.pk:
+        return "You cannot review your own suggestion: someone else decides."
+    return None
+
+
+def _suggestion_locked(user, suggestion) -> str | None:
+    return _locked(user, suggestion.post)
+
+
+@person_rule(
+    "Only the post's author, a moderator or a member with "
+    f"{REPUTATION[Privilege.REVIEW_EDITS]} reputation can review this suggestion.",
+    reasons=(_own_suggestion, _suggestion_locked),
+)
+def can_review_suggestion(user, suggestion) -> bool:
+    """The post's author, moderators and members holding the review privilege accept or
+    reject a suggested edit; never the person who suggested it."""
+    if not may_act(user) or suggestion.suggester_id == user.pk:
+        return False
+    if can_moderate(user):
+        return True
+    post = suggestion.post
+    return (
+        not post.is_hidden
+        and not thread_of(post).is_locked
+        and (post.author_id == user.pk or holds(user, Privilege.REVIEW_EDITS))
+    )
+
+
+def may_review_edits(user) -> bool:
+    """Reviews suggested edits on anyone's posts (not only their own): moderators and
+    members holding the review privilege."""
+    return may_act(user) and (can_moderate(user) or holds(user, Privilege.REVIEW_EDITS))

@@ -239,6 +239,8 @@ RUNGS_RATE_LIMITS = {
     "vote": "120/h",
     "flag": "20/h",
     "edit": "40/h",
+    # Suggested edits to other people's posts (forum/services/suggestions.py).
+    "suggest_edit": "20/h",
     "preview": "300/h",
     # Similar questions while typing a title (one per pause in typing) and the no-JS step.
     "similar": "600/h",

@@ -16,6 +16,7 @@ from forum.models.posts import (
 from forum.models.questions import Question, TaggedQuestion
 from forum.models.revisions import Revision
 from forum.models.stats import LevelStat, TagStat
+from forum.models.suggestions import SuggestedEdit
 from forum.models.votes import Vote
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Notification",
     "Question",
     "Revision",
+    "SuggestedEdit",
     "TagStat",
     "TaggedQuestion",
     "Vote",

@@ -21,6 +21,8 @@ RULES = (
     "can_delete",
     "can_flag",
     "can_see_history",
+    "can_suggest_edit",
+    "can_review_suggestion",
 )
 register_for_templates(register, rules, RULES, refusal_tag="refusal")
 register.filter("thread_of", thread_of)  # {% with thread=comment|thread_of %}

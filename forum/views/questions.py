@@ -22,6 +22,7 @@ from forum.models import BODY_MAX_LENGTH, Question
 from forum.rules import can_edit
 from forum.search.query import significant_words
 from forum.selectors.search import similar_questions
+from forum.selectors.suggestions import waiting_on_page
 from forum.selectors.tags import tag_suggestions
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
 from forum.services import questions as services
@@ -252,6 +253,11 @@ def render_question(
         "fragment_version": version,
         "panels": panels,
         "answer_sorts": AnswerSort.choices,
+        "suggestions_waiting": waiting_on_page(
+            viewer=request.user,
+            question=page.question.post,
+            answer_ids=[item.post.pk for item in page.answers],
+        ),
     }
     return render(request, "forum/question_detail.html", context, status=status)
 
