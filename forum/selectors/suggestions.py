@@ -26,8 +26,9 @@ def review_scope(viewer: User) -> Q:
     else, those on their own posts and those they made."""
     mine = Q(suggester=viewer)
     if may_review_edits(viewer):
-        everyone = Q() if can_see_hidden(viewer) else _visible()
-        return everyone | mine
+        if can_see_hidden(viewer):
+            return Q(pk__isnull=False)  # all (an empty Q() would vanish when combined)
+        return _visible() | mine
     on_my_posts = Q(question__author=viewer) | Q(answer__author=viewer)
     return (on_my_posts & _visible()) | mine
 
