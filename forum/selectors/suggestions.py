@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from accounts.models import User
-from forum.models import Question, Revision, SuggestedEdit
+from forum.models import Answer, Question, Revision, SuggestedEdit
 from forum.revisions import RevisionDiff, revision_diff
 from forum.rules import can_see_hidden, may_review_edits
 
@@ -83,11 +83,15 @@ def suggestion_diff(suggestion: SuggestedEdit) -> RevisionDiff:
     return revision_diff(base, proposed)
 
 
-def waiting_on_page(*, viewer: User, question: Question, answer_ids: list[int]) -> int:
-    """How many pending suggestions wait on the viewer's own posts of this page."""
+def waiting_on_page(*, viewer: User, posts: list[Question | Answer]) -> int:
+    """How many pending suggestions wait on the viewer's own posts among `posts` (no query
+    unless the viewer wrote one of them)."""
     if not viewer.is_authenticated:
         return 0
-    mine = Q(question=question, question__author=viewer) | Q(
-        answer__in=answer_ids, answer__author=viewer
+    mine = [post for post in posts if post.author_id == viewer.pk]
+    if not mine:
+        return 0
+    on_mine = Q(question__in=[p.pk for p in mine if p.kind == "question"]) | Q(
+        answer__in=[p.pk for p in mine if p.kind == "answer"]
     )
-    return SuggestedEdit.objects.filter(mine, status="pending").count()
+    return SuggestedEdit.objects.filter(on_mine, status="pending").count()

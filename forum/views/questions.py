@@ -254,9 +254,7 @@ def render_question(
         "panels": panels,
         "answer_sorts": AnswerSort.choices,
         "suggestions_waiting": waiting_on_page(
-            viewer=request.user,
-            question=page.question.post,
-            answer_ids=[item.post.pk for item in page.answers],
+            viewer=request.user, posts=[item.post for item in page.posts]
         ),
     }
     return render(request, "forum/question_detail.html", context, status=status)

@@ -109,3 +109,12 @@ class TestPage:
         assert f'<a href="{PAGE}">Privileges</a>' in text
         client.force_login(person)
         assert "What it unlocks for you" in client.get(person.get_absolute_url()).text
+
+
+def test_reviewers_find_the_review_queue_from_the_page(client):
+    client.force_login(UserFactory(reputation=REPUTATION[Privilege.REVIEW_EDITS]))
+    assert f'<a href="{reverse("forum:review_edits")}">Open the review queue</a>' in (
+        client.get(PAGE).text
+    )
+    client.force_login(UserFactory(reputation=0))
+    assert "Open the review queue" not in client.get(PAGE).text
