@@ -113,5 +113,11 @@ class SuggestedEdit(models.Model):
         return self.question_id or self.answer_id
 
     @property
+    def decided_by_author(self) -> bool:
+        """The post's own author decided: pages say "the author", never a name, since the
+        post may be anonymous."""
+        return self.reviewer_id is not None and self.reviewer_id == self.post.author_id
+
+    @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING

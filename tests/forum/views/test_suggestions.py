@@ -314,3 +314,23 @@ def test_moderators_queue_includes_suggestions_on_hidden_posts(client):
     assert 'Waiting <span class="count-pill">0<' in client.get(QUEUE).text
     client.force_login(moderator())
     assert 'Waiting <span class="count-pill">1<' in client.get(QUEUE).text
+
+
+def test_an_anonymous_author_who_decides_is_not_named(client):
+    """The suggester and reviewers see who decided; for the post's own author that would name
+    the writer of an anonymous post."""
+    answer = AnswerFactory(is_anonymous=True)
+    suggestion = pending(answer)
+    client.force_login(answer.author)
+    client.post(
+        reverse("forum:suggestion_reject", args=[suggestion.pk]), {"reason": "Not my meaning"}
+    )
+    for viewer in (suggestion.suggester, holder(Privilege.REVIEW_EDITS)):
+        client.force_login(viewer)
+        pages = [
+            client.get(QUEUE, {"status": "rejected"}).text,
+            client.get(suggestion.get_absolute_url()).text,
+        ]
+        for text in pages:
+            assert "by the author" in text
+            assert answer.author.public_name not in text
