@@ -31,6 +31,7 @@ class Step:
     reputation: int
     title: str
     summary: str
+    note: str = ""  # what else it takes, besides reputation
 
 
 LADDER: tuple[Step, ...] = (
@@ -51,6 +52,9 @@ LADDER: tuple[Step, ...] = (
         standing.FLAG_WEIGHT_REPUTATION,
         "Heavier flags",
         "Your flags count double towards hiding spam or abuse before a moderator looks.",
+        "Flags count at all only from an account with a verified e-mail address that is at "
+        f"least {standing.FLAG_MIN_AGE.days} days old; an established member's flags weigh "
+        "more again.",
     ),
     Step(
         Privilege.CLOSE_VOTE,
@@ -82,3 +86,25 @@ def holds(user, privilege: Privilege) -> bool:
     if user.is_moderator or user.is_staff or user.is_superuser:
         return True
     return user.reputation >= REPUTATION[privilege]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One step of the ladder as a particular person stands on it."""
+
+    step: Step
+    held: bool
+    missing: int  # reputation still to earn (0 when held)
+
+
+def ladder_for(user) -> list[Standing]:
+    """The whole table, with what `user` holds (nothing, for an anonymous visitor)."""
+    earned = user.reputation if user.is_authenticated else 0
+    return [
+        Standing(
+            step=step,
+            held=holds(user, step.privilege),
+            missing=0 if holds(user, step.privilege) else max(0, step.reputation - earned),
+        )
+        for step in LADDER
+    ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts import avatars
 from accounts.bands import describe_level_code
 from accounts.forms import ProfileForm, WelcomeForm
+from accounts.privileges import ladder_for
 from accounts.rules import can_edit_profile
 from accounts.selectors import user_get_public, welcome_due
 from accounts.services import email_unsubscribe, welcome_complete, welcome_dismiss
@@ -151,3 +152,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if done:
         email_unsubscribe(user=person)
     return render(request, "accounts/unsubscribe.html", {"person": person, "done": done})
+
+
+@require_safe
+def privileges(request: HttpRequest) -> HttpResponse:
+    """What reputation unlocks (accounts/privileges.py), and what the viewer holds."""
+    return render(request, "accounts/privileges.html", {"ladder": ladder_for(request.user)})

@@ -3,7 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
-from accounts.views import welcome
+from accounts.views import privileges, welcome
 from core.pagecache import cached_page
 from forum.freshness import LISTS
 from forum.sitemaps import SITEMAPS
@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("privacy.urls")),  # before accounts': /users/me/… are not profiles
     path("users/", include("accounts.urls")),
     path("welcome/", welcome, name="welcome"),
+    path("privileges/", privileges, name="privileges"),
     path("accounts/", include("allauth.urls")),
     path(
         "sitemap.xml",

@@ -62,7 +62,10 @@ def personal(request: HttpRequest) -> tuple | None:
         or "messages" in request.COOKIES
     ):
         return None
-    return ("person", user.pk, bool(getattr(user, "is_suspended", False)))
+    # Reputation unlocks privileges (voting down, suggesting and reviewing edits): a copy
+    # kept from before a threshold was crossed would offer the wrong buttons.
+    reputation = getattr(user, "reputation", 0)
+    return ("person", user.pk, bool(getattr(user, "is_suspended", False)), reputation)
 
 
 def may_keep(request: HttpRequest, response: HttpResponse) -> bool:

@@ -196,3 +196,31 @@ class TagWikiForm(forms.Form):
     base_revision = forms.IntegerField(
         widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1, required=False
     )
+
+
+def _suggestion_reason_field() -> forms.CharField:
+    return OneLineField(
+        label="Why this edit",
+        max_length=300,
+        help_text="A line for the author and reviewers: what you fixed, and why it helps.",
+    )
+
+
+class QuestionSuggestionForm(QuestionEditForm):
+    """A suggested edit to someone else's question: title, body and tags (the level is the
+    author's choice), with a reason."""
+
+    level = None
+    reason = _suggestion_reason_field()
+
+
+class AnswerSuggestionForm(AnswerEditForm):
+    reason = _suggestion_reason_field()
+
+
+class RejectForm(forms.Form):
+    reason = OneLineField(
+        label="Why reject it",
+        max_length=300,
+        help_text="The person who suggested it reads this.",
+    )

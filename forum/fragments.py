@@ -24,9 +24,11 @@ from forum.rules import (
     can_accept,
     can_comment,
     can_delete,
+    can_downvote,
     can_edit,
     can_flag,
     can_see_history,
+    can_suggest_edit,
     can_vote,
 )
 from forum.search.matching import snippets
@@ -48,11 +50,13 @@ def post_variant(item: PostView, viewer: User) -> str | None:
         viewer.is_authenticated,
         item.my_vote,
         can_vote(viewer, post),
+        can_downvote(viewer, post),
         can_edit(viewer, post),
         can_see_history(viewer, post),
         can_flag(viewer, post),
         can_delete(viewer, post),
         can_comment(viewer, post),
+        can_suggest_edit(viewer, post),
         post.kind == "answer" and can_accept(viewer, post),
         item.author.is_viewer,
     ]

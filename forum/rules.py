@@ -5,6 +5,7 @@ Words as in docs/glossary.md: a *post* is a question or an answer; a *contributi
 or a comment; a *thread* is a question with everything on it.
 """
 
+from accounts.privileges import REPUTATION, Privilege, holds
 from accounts.rules import can_moderate, may_act, person_rule, signed_in
 from core.rules import refusal, rule
 from forum.identity import names_author
@@ -62,14 +63,31 @@ def can_vote(user, post) -> bool:
     )
 
 
-@person_rule("Only the author or a moderator can edit this post.", reasons=(_locked,))
+def _cannot_vote(user, post, *rest) -> str | None:
+    return None if can_vote(user, post) else refusal(can_vote, user, post)
+
+
+@person_rule(
+    f"Voting down needs {REPUTATION[Privilege.DOWNVOTE]} reputation.", reasons=(_cannot_vote,)
+)
+def can_downvote(user, post) -> bool:
+    """Upvoting needs an account; voting down needs the privilege (accounts/privileges.py)."""
+    return can_vote(user, post) and holds(user, Privilege.DOWNVOTE)
+
+
+@person_rule(
+    "Only the author, a moderator or a member with "
+    f"{REPUTATION[Privilege.EDIT_FREELY]} reputation can edit this post.",
+    reasons=(_locked,),
+)
 def can_edit(user, post) -> bool:
-    """Authors edit their own posts; moderators edit any, even on a locked thread."""
+    """Authors edit their own posts, and so do members holding the "edit any post" privilege
+    (accounts/privileges.py); moderators edit any, even on a locked thread."""
     if can_moderate(user):
         return True
     return (
         may_act(user)
-        and post.author_id == user.pk
+        and (post.author_id == user.pk or holds(user, Privilege.EDIT_FREELY))
         and not post.is_hidden
         and not thread_of(post).is_locked
     )
@@ -148,3 +166,64 @@ def can_follow(user, target=None) -> bool:
 @person_rule("Only moderators edit a tag's description and wiki.")
 def can_edit_tag_wiki(user) -> bool:
     return can_moderate(user)
+
+
+def _own_post(user, post) -> str | None:
+    return "This is your own post: edit it directly." if post.author_id == user.pk else None
+
+
+def _edits_directly(user, post) -> str | None:
+    return "You can edit this post directly." if can_edit(user, post) else None
+
+
+@person_rule(
+    f"Suggesting edits needs {REPUTATION[Privilege.SUGGEST_EDITS]} reputation.",
+    reasons=(_locked, _own_post, _edits_directly),
+)
+def can_suggest_edit(user, post) -> bool:
+    """Members with the privilege who cannot edit a post directly propose an edit to it
+    (forum/models/suggestions.py); its author, a moderator or a reviewer decides."""
+    return (
+        may_act(user)
+        and post.author_id != user.pk
+        and not post.is_hidden
+        and not thread_of(post).is_locked
+        and holds(user, Privilege.SUGGEST_EDITS)
+        and not can_edit(user, post)
+    )
+
+
+def _own_suggestion(user, suggestion) -> str | None:
+    if user.is_authenticated and suggestion.suggester_id == user.pk:
+        return "You cannot review your own suggestion: someone else decides."
+    return None
+
+
+def _suggestion_locked(user, suggestion) -> str | None:
+    return _locked(user, suggestion.post)
+
+
+@person_rule(
+    "Only the post's author, a moderator or a member with "
+    f"{REPUTATION[Privilege.REVIEW_EDITS]} reputation can review this suggestion.",
+    reasons=(_own_suggestion, _suggestion_locked),
+)
+def can_review_suggestion(user, suggestion) -> bool:
+    """The post's author, moderators and members holding the review privilege accept or
+    reject a suggested edit; never the person who suggested it."""
+    if not may_act(user) or suggestion.suggester_id == user.pk:
+        return False
+    if can_moderate(user):
+        return True
+    post = suggestion.post
+    return (
+        not post.is_hidden
+        and not thread_of(post).is_locked
+        and (post.author_id == user.pk or holds(user, Privilege.REVIEW_EDITS))
+    )
+
+
+def may_review_edits(user) -> bool:
+    """Reviews suggested edits on anyone's posts (not only their own): moderators and
+    members holding the review privilege."""
+    return may_act(user) and (can_moderate(user) or holds(user, Privilege.REVIEW_EDITS))

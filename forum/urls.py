@@ -14,6 +14,7 @@ from forum.views import (
     questions,
     revisions,
     search,
+    suggestions,
     tags,
     votes,
 )
@@ -45,6 +46,11 @@ urlpatterns = [
     # Before the question page's <slug>, which would otherwise swallow "delete" and "revisions".
     path("<kind:kind>s/<int:pk>/delete/", contributions.contribution_delete, name="delete"),
     path("<kind:kind>s/<int:pk>/revisions/", revisions.revision_list, name="revisions"),
+    path(
+        "<kind:kind>s/<int:pk>/suggest-edit/",
+        suggestions.suggestion_create,
+        name="suggest_edit",
+    ),
     path("questions/<int:pk>/<slug:slug>/", questions.question_detail, name="question"),
     path("answers/<int:pk>/edit/", answers.answer_edit, name="answer_edit"),
     path(
@@ -57,6 +63,10 @@ urlpatterns = [
     path("answers/<int:pk>/accept/", answers.answer_accept, name="answer_accept"),
     path("answers/<int:pk>/unaccept/", answers.answer_unaccept, name="answer_unaccept"),
     path("revisions/<int:pk>/rollback/", revisions.post_rollback, name="rollback"),
+    path("review/edits/", suggestions.review_queue, name="review_edits"),
+    path("review/edits/<int:pk>/", suggestions.suggestion_detail, name="suggestion"),
+    path("review/edits/<int:pk>/accept/", suggestions.suggestion_accept, name="suggestion_accept"),
+    path("review/edits/<int:pk>/reject/", suggestions.suggestion_reject, name="suggestion_reject"),
     path("tags/", lists.tag_index, name="tags"),
     path("badges/", people.badges, name="badges"),
     path("tags/<slug:tag>/", tags.tag_detail, name="tag"),

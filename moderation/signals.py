@@ -49,7 +49,9 @@ def _moderators_group_deleted(sender, instance, **kwargs) -> None:
 
 @receiver(post_edited)
 def _edit_logged(sender, *, post, editor, reason: str, **kwargs) -> None:
-    """Edits by anyone but the author are moderator actions, so they go in the audit log."""
+    """Edits by anyone but the author (a moderator, a member with the "edit any post"
+    privilege, an accepted suggested edit) change someone else's words: they go in the audit
+    log."""
     if editor.pk != post.author_id:
         record(actor=editor, action=Action.EDIT, target=post, reason=reason)
 

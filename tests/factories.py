@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.privileges import REPUTATION
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -106,3 +107,8 @@ class CommentFactory(_ServiceFactory):
 def superuser() -> User:
     """Only a superuser may suspend a moderator (moderation.rules.can_suspend)."""
     return UserFactory(is_superuser=True, is_staff=True)
+
+
+def holder(privilege, **kwargs) -> User:
+    """A member with just enough reputation for `privilege` (accounts/privileges.py)."""
+    return UserFactory(reputation=REPUTATION[privilege], **kwargs)

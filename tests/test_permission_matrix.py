@@ -51,11 +51,23 @@ from django.urls.converters import (
 )
 
 from accounts.models import User
+from accounts.privileges import Privilege
 from accounts.unsubscribe import unsubscribe_token
 from forum.converters import ContributionKindConverter
-from forum.models import Answer, Comment, Feature, Follow, Notification, Question, TagWiki, Vote
+from forum.models import (
+    Answer,
+    Comment,
+    Feature,
+    Follow,
+    Notification,
+    Question,
+    SuggestedEdit,
+    TagWiki,
+    Vote,
+)
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
+from forum.services.suggestions import suggestion_create
 from growth.models import Assessment, Plan
 from moderation.models import MODERATORS_GROUP, AuditEntry, CloseVote, Flag, Suspension
 from moderation.selectors import flag_queue
@@ -71,6 +83,7 @@ from tests.factories import (
     CommentFactory,
     QuestionFactory,
     UserFactory,
+    holder,
     superuser,
 )
 from tests.growth import factories as growth
@@ -116,6 +129,19 @@ PLAN_EDIT = {
     "goals-0-title": "Lead the design review of the billing rewrite",
     "goals-0-target_date": "2026-09-30",
 }
+SUGGEST_QUESTION = {
+    "title": "How do I show senior-level impact, as someone suggested?",
+    "body": "Suggested: I have been mid-level for two years. What evidence does it need?",
+    "tags": "promotion",
+    "reason": "Clearer title",
+    "base_revision": "1",
+}
+SUGGEST_ANSWER = {
+    "body": "Suggested: write down what senior means where you work.",
+    "reason": "Tone",
+    "base_revision": "1",
+}
+SUGGEST_ANSWER_VALUES = {"body": SUGGEST_ANSWER["body"], "reason": SUGGEST_ANSWER["reason"]}
 PROFILE = {
     "display_name": "Renamed Engineer",
     "headline": "Platform Engineer",
@@ -198,6 +224,20 @@ MATRIX = [
     Entry("forum:rollback", "roll an answer back to revision 1", "edited answer",
           expect="login  403  ok   403  ok   403", data={"reason": "Back to the original"},
           variant="answer"),
+    # Suggested edits: "other" holds the privilege (the answerer of a question, the asker of
+    # an answer); a plain user lacks it; authors and moderators edit directly instead.
+    Entry("forum:suggest_edit", "suggest an edit to a question", "suggestable question",
+          expect="login  403  403  ok   403  403", data=SUGGEST_QUESTION, kind="question"),
+    Entry("forum:suggest_edit", "suggest an edit to an answer", "suggestable answer",
+          expect="login  403  403  ok   403  403", data=SUGGEST_ANSWER, kind="answer"),
+    Entry("forum:suggest_edit", "suggest an edit to a comment (there is no such thing)",
+          "comment", expect="login  404  404  404  404  404", data=SUGGEST_ANSWER,
+          kind="comment"),
+    # "author" wrote the post, "other" made the suggestion; a plain user cannot even see it.
+    Entry("forum:suggestion_accept", "accept a suggested edit", "suggestion",
+          expect="login  404  ok   403  ok   403"),
+    Entry("forum:suggestion_reject", "reject a suggested edit", "suggestion",
+          expect="login  404  ok   403  ok   403", data={"reason": "Changes the meaning"}),
     Entry("forum:notifications_read", "mark their notifications read", "notified",
           expect="login  ok   ok   ok   ok   ok"),
     *(
@@ -461,6 +501,32 @@ def _edited_answer(moderator: User) -> Scene:
     return Scene(answer.author, answer.question.author, {"pk": first.pk}, Answer, answer.pk, first)
 
 
+@target("suggestable question")
+def _suggestable_question(moderator: User) -> Scene:
+    question = QuestionFactory()
+    answerer = holder(Privilege.SUGGEST_EDITS)
+    AnswerFactory(question=question, author=answerer)
+    return _on(question, question.author, answerer)
+
+
+@target("suggestable answer")
+def _suggestable_answer(moderator: User) -> Scene:
+    asker = holder(Privilege.SUGGEST_EDITS)
+    answer = AnswerFactory(question=QuestionFactory(author=asker))
+    return _on(answer, answer.author, asker)
+
+
+@target("suggestion")
+def _suggestion(moderator: User) -> Scene:
+    """An edit suggested to an answer; "other" is the person who suggested it."""
+    answer = AnswerFactory()
+    suggester = holder(Privilege.SUGGEST_EDITS)
+    suggestion = suggestion_create(
+        suggester=suggester, post=answer, base_revision=1, **SUGGEST_ANSWER_VALUES
+    )
+    return Scene(answer.author, suggester, {"pk": suggestion.pk}, target=suggestion)
+
+
 @target("notified")
 def _notified(moderator: User) -> Scene:
     """The author has an unread notification: someone answered their question."""
@@ -656,6 +722,15 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     "forum:answer_unaccept": lambda c: c.rows().filter(is_accepted=False).exists(),
     "forum:delete": lambda c: c.rows().filter(is_hidden=True).exists(),
     "forum:rollback": lambda c: c.rows().filter(body=c.scene.target.body).exists(),
+    "forum:suggest_edit": lambda c: (
+        c.scene.model is not Comment and SuggestedEdit.objects.filter(**c.link).exists()
+    ),
+    "forum:suggestion_accept": lambda c: SuggestedEdit.objects.filter(
+        pk=c.scene.target.pk, status="accepted"
+    ).exists(),
+    "forum:suggestion_reject": lambda c: SuggestedEdit.objects.filter(
+        pk=c.scene.target.pk, status="rejected"
+    ).exists(),
     "forum:notifications_read": lambda c: (
         c.actor is not None
         and not Notification.objects.filter(recipient=c.actor, read_at__isnull=True).exists()

@@ -242,6 +242,8 @@ RUNGS_RATE_LIMITS = {
     # The Preview button, and the preview beside the body that follows the typing (one per
     # pause of 0.6 s).
     "preview": "900/h",
+    # Suggested edits to other people's posts (forum/services/suggestions.py).
+    "suggest_edit": "20/h",
     # Similar questions while typing a title (one per pause in typing) and the no-JS step.
     "similar": "600/h",
     # Members' votes to close and reopen questions (moderation/views/closevotes.py).

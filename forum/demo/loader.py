@@ -51,6 +51,7 @@ class DemoLoader:
         self.levels = levels
         self.people: dict[str, User] = {}
         self.tally = Tally()
+        self.later: list[tuple[Question | Answer, str, int]] = []
 
     def at(self, moment: datetime) -> datetime:
         """A demo timestamp, never later than a few minutes ago."""
@@ -167,19 +168,33 @@ class DemoLoader:
         return any_created
 
     def votes(self, post: Question | Answer, spec: dict) -> None:
-        """Cast the missing votes. A vote row that exists (even retracted) is left alone:
-        casting the same value again would retract it."""
+        """Cast the missing upvotes now; downvotes wait for `downvotes()`, once everyone has
+        earned the reputation voting down needs (accounts/privileges.py)."""
         for number, (username, value) in enumerate(votes_of(spec)):
-            voter = self.people[username]
-            link = post_link(post)
-            created = not Vote.objects.filter(user=voter, **link).exists()
-            if created:
-                vote_cast(user=voter, post=post, value=value)
-                voted_at = self.at(post.created_at + timedelta(hours=2 + 5 * number))
-                Vote.objects.filter(user=voter, **link).update(
-                    created_at=voted_at, updated_at=voted_at
-                )
-            self.tally.count("votes", created)
+            if value < 0:
+                self.later.append((post, username, number))
+            else:
+                self.vote(post, username, value, number)
+
+    def downvotes(self) -> None:
+        """The downvotes `votes()` put off, after every question is loaded."""
+        for post, username, number in self.later:
+            post.refresh_from_db()
+            self.people[username].refresh_from_db(fields=["reputation"])
+            self.vote(post, username, -1, number)
+        self.later.clear()
+
+    def vote(self, post: Question | Answer, username: str, value: int, number: int) -> None:
+        """Cast one vote unless its row exists: a vote row that exists (even retracted) is
+        left alone, since casting the same value again would retract it."""
+        voter = self.people[username]
+        link = post_link(post)
+        created = not Vote.objects.filter(user=voter, **link).exists()
+        if created:
+            vote_cast(user=voter, post=post, value=value)
+            voted_at = self.at(post.created_at + timedelta(hours=2 + 5 * number))
+            Vote.objects.filter(user=voter, **link).update(created_at=voted_at, updated_at=voted_at)
+        self.tally.count("votes", created)
 
     def update_last_activity(self, question: Question) -> None:
         """The question's last activity: its newest answer or comment, or when it was asked."""

@@ -18,6 +18,7 @@ from forum.models.posts import (
 from forum.models.questions import Question, TaggedQuestion
 from forum.models.revisions import Revision
 from forum.models.stats import LevelStat, TagStat
+from forum.models.suggestions import SuggestedEdit
 from forum.models.tagwiki import TagWiki, TagWikiRevision
 from forum.models.votes import Vote
 
@@ -35,6 +36,7 @@ __all__ = [
     "Notification",
     "Question",
     "Revision",
+    "SuggestedEdit",
     "TagStat",
     "TagWiki",
     "TagWikiRevision",

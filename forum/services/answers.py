@@ -74,6 +74,12 @@ def answer_edit(
     )  # as in question_edit: one edit at a time, checked against the current state
     require(can_edit, editor, answer)
     edits.check_base(answer, base_revision)
+    return answer_revise(answer=answer, editor=editor, body=body, reason=reason)
+
+
+def answer_revise(*, answer: Answer, editor: User, body: str, reason: str) -> Answer:
+    """Save a new body on an answer, locked by the caller, as a revision by `editor` (who may
+    is the caller's check, as for question_revise)."""
     now = timezone.now()
     Answer.objects.filter(pk=answer.pk).update(
         body=body, body_html=render_markdown(body), edited_at=now

@@ -107,6 +107,30 @@ def question_edit(
     question = Question.objects.select_for_update().get(pk=question.pk)
     require(can_edit, editor, question)
     edits.check_base(question, base_revision)  # saved over by someone else: EditConflict
+    return question_revise(
+        question=question,
+        editor=editor,
+        title=title,
+        body=body,
+        level=level,
+        tags=tags,
+        reason=reason,
+    )
+
+
+def question_revise(
+    *,
+    question: Question,
+    editor: User,
+    title: str,
+    body: str,
+    level: Level,
+    tags: list[str],
+    reason: str,
+) -> Question:
+    """Save new words on a question, locked by the caller, as a revision by `editor`. The
+    caller has checked who may (question_edit; an accepted suggested edit, which credits its
+    suggester: forum.services.revisions.suggestion_apply)."""
     now = timezone.now()
     body_html = render_markdown(body)
     old_level, old_tags = question.level_id, tallies.tag_ids_of(question)

@@ -4,10 +4,10 @@ from django.db import transaction
 
 from accounts.models import User
 from core.rules import require
-from forum.models import Answer, Question, Revision
+from forum.models import Answer, Question, Revision, SuggestedEdit
 from forum.rules import can_rollback
-from forum.services.answers import answer_edit
-from forum.services.questions import question_edit
+from forum.services.answers import answer_edit, answer_revise
+from forum.services.questions import question_edit, question_revise
 
 
 @transaction.atomic
@@ -34,3 +34,24 @@ def post_rollback(
             reason=reason,
         )
     return answer_edit(answer=post, editor=editor, body=revision.body, reason=reason)
+
+
+def suggestion_apply(*, post: Question | Answer, suggestion: SuggestedEdit) -> Revision:
+    """Save an accepted suggested edit's words on `post` (locked by the caller, who checked
+    the reviewer: forum.services.suggestions.suggestion_accept) as a new revision credited to
+    the person who suggested it. The post keeps its level and its anonymity."""
+    if post.kind == "question":
+        question_revise(
+            question=post,
+            editor=suggestion.suggester,
+            title=suggestion.title,
+            body=suggestion.body,
+            level=post.level,
+            tags=suggestion.tags,
+            reason=suggestion.reason,
+        )
+    else:
+        answer_revise(
+            answer=post, editor=suggestion.suggester, body=suggestion.body, reason=suggestion.reason
+        )
+    return post.revisions.order_by("-number").first()

@@ -10,7 +10,7 @@ from accounts.models import User
 from core.rules import require
 from forum import freshness, reputation
 from forum.models import Answer, Question, Vote, post_link, thread_of
-from forum.rules import can_vote
+from forum.rules import can_downvote, can_vote
 from forum.services import badges
 
 
@@ -27,6 +27,8 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
         raise ValueError("A vote is +1 or -1.")
     require(can_vote, user, post)
     link = post_link(post)
+    if value == Vote.Value.DOWN and not _retracting_downvote(user, link):
+        require(can_downvote, user, post)  # taking a downvote back needs no privilege
     vote, created = _vote_row(user, link, value)
     old = 0 if created else vote.value
     new = value if created or vote.value != value else Vote.Value.NONE
@@ -42,6 +44,10 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
     # A question's score shows in lists; an answer's only on its page.
     freshness.thread_changed(thread_of(post).pk, lists=post.kind == "question")
     return VoteOutcome(score=score, value=int(new))
+
+
+def _retracting_downvote(user: User, link: dict) -> bool:
+    return Vote.objects.filter(user=user, value=Vote.Value.DOWN, **link).exists()
 
 
 def _vote_row(user: User, link: dict, value: int) -> tuple[Vote, bool]:

@@ -14,6 +14,7 @@ register = template.Library()
 RULES = (
     "can_answer",
     "can_vote",
+    "can_downvote",
     "can_comment",
     "can_edit",
     "can_follow",
@@ -22,6 +23,8 @@ RULES = (
     "can_flag",
     "can_see_history",
     "can_edit_tag_wiki",
+    "can_suggest_edit",
+    "can_review_suggestion",
 )
 register_for_templates(register, rules, RULES, refusal_tag="refusal")
 register.filter("thread_of", thread_of)  # {% with thread=comment|thread_of %}

@@ -23,6 +23,7 @@ from forum.rules import can_edit
 from forum.search.query import significant_words
 from forum.selectors.follows import follow_button
 from forum.selectors.search import similar_questions
+from forum.selectors.suggestions import waiting_on_page
 from forum.selectors.tags import tag_suggestions, tags_matching
 from forum.selectors.threads import QuestionPage, Thread, question_page, question_thread
 from forum.services import questions as services
@@ -267,6 +268,9 @@ def render_question(
         "panels": panels,
         "answer_sorts": AnswerSort.choices,
         "follow": follow_button(viewer=request.user, target=page.question.post),
+        "suggestions_waiting": waiting_on_page(
+            viewer=request.user, posts=[item.post for item in page.posts]
+        ),
     }
     return render(request, "forum/question_detail.html", context, status=status)
 

@@ -7,7 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from accounts.privileges import Privilege
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory, holder
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -23,7 +24,7 @@ def _names(html: str) -> set[str]:
 
 @pytest.fixture
 def thread():
-    asker = UserFactory(display_name="Ari Asker")
+    asker = holder(Privilege.DOWNVOTE, display_name="Ari Asker")
     question = QuestionFactory(author=asker)
     dana = UserFactory(display_name="Dana Okafor")
     named = AnswerFactory(question=question, author=dana)
@@ -61,9 +62,16 @@ def test_logged_out_vote_links_name_the_post(client, thread):
     assert {"Log in to upvote question", "Log in to downvote answer by Dana Okafor"} <= names
 
 
+def test_a_downvote_out_of_reach_says_why_in_its_name(client, thread):
+    _, question, _ = thread
+    client.force_login(UserFactory(reputation=0))
+    names = _names(client.get(question.get_absolute_url()).content.decode())
+    assert "Downvote answer by Dana Okafor (Voting down needs 50 reputation.)" in names
+
+
 def test_the_vote_widget_htmx_swaps_in_keeps_its_names(client, thread):
     _, _, named = thread
-    client.force_login(UserFactory())
+    client.force_login(holder(Privilege.DOWNVOTE))
     response = client.post(
         reverse("forum:answer_vote", args=[named.pk]),
         {"value": "up"},

@@ -5,12 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.privileges import Privilege
 from forum import related
 from forum.models import Question
 from forum.services.questions import question_edit, related_refresh_if_stale
 from forum.services.visibility import visibility_set
 from forum.services.votes import vote_cast
-from tests.factories import QuestionFactory, UserFactory
+from tests.factories import QuestionFactory, UserFactory, holder
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -60,7 +61,7 @@ def test_refresh_all_stores_what_the_one_by_one_path_computes(ladder):
         for i in range(15)
     ]
     for i, question in enumerate(questions[::2]):
-        vote_cast(user=UserFactory(), post=question, value=1 if i % 2 else -1)
+        vote_cast(user=holder(Privilege.DOWNVOTE), post=question, value=1 if i % 2 else -1)
     assert related.refresh_all(batch_size=4) == 15
     for question in questions:
         assert stored(question) == related.related_for(question)

@@ -58,7 +58,9 @@ def test_rolling_back_needs_the_right_to_edit_first_then_no_moderator_edit_since
     answer, stranger = AnswerFactory(), UserFactory()
     assert not can_rollback(stranger, answer, {answer.author_id})
     said = refusal(can_rollback, stranger, answer, {answer.author_id})
-    assert said == "Only the author or a moderator can edit this post."
+    assert said == (
+        "Only the author, a moderator or a member with 2000 reputation can edit this post."
+    )
     mod = moderator()
     assert not can_rollback(answer.author, answer, {answer.author_id, mod.pk})
     said = refusal(can_rollback, answer.author, answer, {mod.pk})

@@ -106,6 +106,6 @@ def grow(footprint: Footprint, n: int) -> None:
         answer = AnswerFactory(author=person, question=footprint.others_question, body=f"A{i}.")
         CommentFactory(author=person, post=answer, body=f"Extra comment {i}.")
         CommentFactory(author=person, post=question, body=f"Comment on a question {i}.")
-        vote_cast(user=person, post=AnswerFactory(author=other), value=-1)
+        vote_cast(user=person, post=AnswerFactory(author=other), value=1)
         flag_create(flagger=person, contribution=CommentFactory(author=other), reason="spam")
         growth.shared_plan(person)

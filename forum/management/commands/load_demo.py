@@ -48,6 +48,7 @@ class Command(BaseCommand):
                 loader.person(person)
             for question in data["questions"]:
                 loader.question(question)
+            loader.downvotes()
         tally = loader.tally
         style = self.style.SUCCESS if tally.created else (lambda text: text)
         self.stdout.write(style(tally.summary()))

@@ -2,11 +2,12 @@
 
 import pytest
 
+from accounts.privileges import Privilege
 from forum.models import Answer
 from forum.selectors.threads import question_page
 from forum.services.answers import answer_accept
 from forum.services.votes import vote_cast
-from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory
+from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, UserFactory, holder
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -23,7 +24,7 @@ def test_answers_show_accepted_first_then_score_then_oldest():
 def test_the_page_carries_comments_and_the_viewers_votes():
     question = QuestionFactory()
     answer = AnswerFactory(question=question)
-    viewer = UserFactory()
+    viewer = holder(Privilege.DOWNVOTE)
     CommentFactory(post=question, body="A comment on the question")
     CommentFactory(post=answer, body="A comment on the answer")
     vote_cast(user=viewer, post=answer, value=-1)

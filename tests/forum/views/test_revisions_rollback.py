@@ -70,7 +70,9 @@ class TestRollbackView:
         client.force_login(UserFactory())
         response = client.post(where)
         assert response.status_code == 403
-        assert "Only the author or a moderator can edit this post." in response.text
+        assert "Only the author, a moderator or a member with 2000 reputation can edit" in (
+            response.text
+        )
         assert client.get(where).status_code == 405
         assert client.post(reverse("forum:rollback", args=[999999])).status_code == 404
         assert fresh(answer).body == "b" * 40

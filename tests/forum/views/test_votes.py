@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from accounts.privileges import Privilege
 from forum.models import Vote
-from tests.factories import AnswerFactory, UserFactory
+from tests.factories import AnswerFactory, UserFactory, holder
 
 pytestmark = pytest.mark.usefixtures("ladder")
 
@@ -19,7 +20,7 @@ class TestActions:
 
     def test_voting_with_htmx_returns_the_widget(self, client):
         answer = AnswerFactory()
-        client.force_login(UserFactory())
+        client.force_login(holder(Privilege.DOWNVOTE))
         url = reverse("forum:answer_vote", args=[answer.pk])
         response = client.post(url, {"value": "down"}, headers={"HX-Request": "true"})
         assert response.status_code == 200
@@ -48,3 +49,26 @@ class TestActions:
         htmx = client.post(url, {"value": "up"}, headers={"HX-Request": "true"})
         assert htmx.status_code == 200
         assert htmx.headers["HX-Redirect"].startswith(reverse("account_login"))
+
+
+class TestDownvoteButton:
+    def test_below_the_threshold_the_button_says_why_and_the_post_is_refused(self, client):
+        answer = AnswerFactory()
+        client.force_login(UserFactory(reputation=0))
+        page = client.get(answer.question.get_absolute_url()).text
+        assert (
+            f'id="vote-answer-{answer.pk}-down" class="vote__button"\n'
+            '            aria-pressed="false"\n'
+            '            disabled title="Voting down needs 50 reputation."'
+        ) in page
+        url = reverse("forum:answer_vote", args=[answer.pk])
+        response = client.post(url, {"value": "down"})
+        assert response.status_code == 403
+        assert "Voting down needs 50 reputation." in response.text
+        assert not Vote.objects.exists()
+
+    def test_a_holder_gets_a_working_button(self, client):
+        answer = AnswerFactory()
+        client.force_login(holder(Privilege.DOWNVOTE))
+        page = client.get(answer.question.get_absolute_url()).text
+        assert "Voting down needs" not in page
