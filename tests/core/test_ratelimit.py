@@ -159,9 +159,12 @@ def test_the_default_limits_come_from_settings(settings):
         "vote": "120/h",
         "flag": "20/h",
         "edit": "40/h",
-        "preview": "300/h",
-        "account_delete": "5/h",
+        "preview": "900/h",
+        "suggest_edit": "20/h",
         "similar": "600/h",
+        "close_vote": "30/h",
+        "moderate_bulk": "120/h",
+        "account_delete": "5/h",
     }
     for limit in settings.RUNGS_RATE_LIMITS.values():
         ratelimit.parse(limit)
