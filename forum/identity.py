@@ -225,6 +225,8 @@ def actor_name(notification) -> str:
         return notification.actor.public_name
     if notification.by_members:
         return "Members' votes"
+    if notification.kind in notification.BY_REVIEWERS:
+        return "A reviewer"
     if notification.kind in notification.BY_MODERATORS:
         return "A moderator"
     if notification.kind == notification.Kind.FLAGGED:

@@ -9,6 +9,7 @@ from accounts.bands import Band
 from forum.models.answers import Answer
 from forum.models.comments import Comment
 from forum.models.questions import Question
+from forum.models.suggestions import SuggestedEdit
 
 
 class NotificationKind(models.TextChoices):
@@ -28,6 +29,10 @@ class NotificationKind(models.TextChoices):
     RESTORED = "restored", "restored your {post}"
     FLAG_UPHELD = "flag-upheld", "upheld your flag on the {post}"
     FLAG_DISMISSED = "flag-dismissed", "dismissed your flag on the {post}"
+    # Suggested edits (forum/services/suggestions.py): to the post's author, then the suggester.
+    EDIT_SUGGESTED = "edit-suggested", "suggested an edit to your {post}"
+    SUGGESTION_ACCEPTED = "suggestion-accepted", "accepted your suggested edit to the {post}"
+    SUGGESTION_REJECTED = "suggestion-rejected", "turned down your suggested edit to the {post}"
 
 
 class Notification(models.Model):
@@ -47,6 +52,8 @@ class Notification(models.Model):
             Kind.FLAG_DISMISSED,
         }
     )
+    # Decided by the post's author or a reviewer: named by neither (the post may be anonymous).
+    BY_REVIEWERS = frozenset({Kind.SUGGESTION_ACCEPTED, Kind.SUGGESTION_REJECTED})
     # Still listed when what they are about is hidden: telling the person that is their point.
     ABOUT_HIDDEN = frozenset({Kind.WARNING, Kind.HIDDEN, Kind.FLAGGED, Kind.FLAG_UPHELD})
 
@@ -75,6 +82,10 @@ class Notification(models.Model):
     )
     # Closed or reopened by members' close votes rather than by a moderator.
     by_members = models.BooleanField(default=False)
+    # The suggested edit a notification is about; the link leads to it.
+    suggestion = models.ForeignKey(
+        SuggestedEdit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -105,6 +116,8 @@ class Notification(models.Model):
         return f"{self.recipient_id}: {self.kind}"
 
     def get_absolute_url(self) -> str:
+        if self.suggestion_id:
+            return self.suggestion.get_absolute_url()
         if self.comment_id:
             anchor = f"#comment-{self.comment_id}"
         else:

@@ -98,6 +98,26 @@ def notify_moderated(
     )
 
 
+def notify_suggestion(*, recipient, kind: Notification.Kind, suggestion, actor=None):
+    """About a suggested edit: to the post's author when one is made (signed by the
+    suggester), to the suggester when it is decided (signed "A reviewer": the decider may be
+    the anonymous post's author). Nothing to oneself, nor to a closed account."""
+    if not recipient.is_active or (actor is not None and actor.pk == recipient.pk):
+        return None
+    post = suggestion.post
+    return _deliver(
+        Notification(
+            recipient=recipient,
+            kind=kind,
+            actor=actor,
+            question=thread_of(post),
+            answer=post if post.kind == "answer" else None,
+            suggestion=suggestion,
+            message=suggestion.review_reason,
+        )
+    )
+
+
 def notify_warning(*, recipient, moderator, question, answer=None, comment=None, message: str):
     """A moderator's private warning, signed with their name."""
     return _deliver(

@@ -14,8 +14,9 @@ from core.pagecache import bump, person
 from core.rules import require
 from core.text import one_line
 from forum import edits
-from forum.models import Answer, Question, SuggestedEdit, post_link
+from forum.models import Answer, Notification, Question, SuggestedEdit, post_link
 from forum.rules import can_review_suggestion, can_suggest_edit
+from forum.services.notifications import notify_suggestion
 from forum.services.revisions import suggestion_apply
 
 
@@ -87,6 +88,12 @@ def suggestion_create(
             "You already have a suggestion waiting on this post; it must be reviewed first."
         ) from None
     _pages_changed(suggestion, post)
+    notify_suggestion(
+        recipient=post.author,
+        kind=Notification.Kind.EDIT_SUGGESTED,
+        suggestion=suggestion,
+        actor=suggester,
+    )
     return suggestion
 
 
@@ -123,6 +130,7 @@ def suggestion_accept(*, reviewer: User, suggestion: SuggestedEdit) -> Suggested
     )
     suggestion.refresh_from_db()
     _pages_changed(suggestion, post)
+    _tell_suggester(suggestion, Notification.Kind.SUGGESTION_ACCEPTED)
     return suggestion
 
 
@@ -141,4 +149,9 @@ def suggestion_reject(*, reviewer: User, suggestion: SuggestedEdit, reason: str)
     )
     suggestion.refresh_from_db()
     _pages_changed(suggestion, post)
+    _tell_suggester(suggestion, Notification.Kind.SUGGESTION_REJECTED)
     return suggestion
+
+
+def _tell_suggester(suggestion: SuggestedEdit, kind: Notification.Kind) -> None:
+    notify_suggestion(recipient=suggestion.suggester, kind=kind, suggestion=suggestion)

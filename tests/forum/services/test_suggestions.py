@@ -7,7 +7,8 @@ from django.utils import timezone
 from accounts.privileges import REPUTATION, Privilege
 from core.rules import ActionNotAllowed
 from forum import edits
-from forum.models import Answer, SuggestedEdit
+from forum.identity import actor_name
+from forum.models import Answer, Notification, SuggestedEdit
 from forum.services.answers import answer_edit
 from forum.services.suggestions import (
     SuggestionRefused,
@@ -210,3 +211,35 @@ class TestConstraints:
         values = self._row(question=QuestionFactory())
         with pytest.raises(IntegrityError), transaction.atomic():
             SuggestedEdit.objects.create(**values)
+
+
+class TestNotifications:
+    def test_the_author_is_told_of_a_suggestion_by_the_suggester(self):
+        answer = AnswerFactory()
+        suggester = holder(Privilege.SUGGEST_EDITS)
+        suggestion = suggest(answer, suggester)
+        told = Notification.objects.get(recipient=answer.author)
+        assert (told.kind, told.actor, told.suggestion) == ("edit-suggested", suggester, suggestion)
+        assert told.get_absolute_url() == suggestion.get_absolute_url()
+        assert f"{actor_name(told)} {told.verb}" == (
+            f"{suggester.public_name} suggested an edit to your answer"
+        )
+
+    def test_the_suggester_hears_the_decision_from_a_reviewer_named_by_nobody(self):
+        question = QuestionFactory(is_anonymous=True)
+        accepted = suggest(question)
+        suggestion_accept(reviewer=question.author, suggestion=accepted)
+        told = Notification.objects.get(recipient=accepted.suggester)
+        assert (told.kind, told.actor) == ("suggestion-accepted", None)
+        assert actor_name(told) == "A reviewer"
+        assert question.author.public_name not in told.verb
+
+        answer = AnswerFactory()
+        turned_down = suggest(answer)
+        reason = "Changes the meaning"
+        suggestion_reject(reviewer=moderator(), suggestion=turned_down, reason=reason)
+        told = Notification.objects.get(recipient=turned_down.suggester)
+        assert (told.kind, told.message) == ("suggestion-rejected", "Changes the meaning")
+        assert f"{actor_name(told)} {told.verb}" == (
+            "A reviewer turned down your suggested edit to the answer"
+        )
