@@ -45,30 +45,26 @@ def _vote_refusal(user, question) -> str | None:
     return None
 
 
-@person_rule("You cannot vote to close this question.", reasons=(_vote_refusal,))
-def can_vote_to_close(user, question) -> bool:
-    """Members with the close-vote privilege vote to close an open, visible, unlocked question
-    (their own too, as on Stack Exchange). Moderators close it themselves."""
+def _may_vote_on_closing(user, question) -> bool:
+    """Members (not moderators: they decide at once) with the close-vote privilege, on a
+    visible, unlocked question (their own too, as on Stack Exchange)."""
     return (
         may_act(user)
         and not can_moderate(user)
         and holds(user, Privilege.CLOSE_VOTE)
         and not question.is_hidden
         and not question.is_locked
-        and not question.is_closed
     )
+
+
+@person_rule("You cannot vote to close this question.", reasons=(_vote_refusal,))
+def can_vote_to_close(user, question) -> bool:
+    return _may_vote_on_closing(user, question) and not question.is_closed
 
 
 @person_rule("You cannot vote to reopen this question.", reasons=(_vote_refusal,))
 def can_vote_to_reopen(user, question) -> bool:
-    return (
-        may_act(user)
-        and not can_moderate(user)
-        and holds(user, Privilege.CLOSE_VOTE)
-        and not question.is_hidden
-        and not question.is_locked
-        and question.is_closed
-    )
+    return _may_vote_on_closing(user, question) and question.is_closed
 
 
 @person_rule("Log in to take back your vote.")

@@ -122,16 +122,7 @@ def suggestion_accept(*, reviewer: User, suggestion: SuggestedEdit) -> Suggested
             "accepting it would undo that edit. Reject it as out of date instead."
         )
     revision = suggestion_apply(post=post, suggestion=suggestion)
-    SuggestedEdit.objects.filter(pk=suggestion.pk).update(
-        status=SuggestedEdit.Status.ACCEPTED,
-        reviewer=reviewer,
-        reviewed_at=timezone.now(),
-        revision=revision,
-    )
-    suggestion.refresh_from_db()
-    _pages_changed(suggestion, post)
-    _tell_suggester(suggestion, Notification.Kind.SUGGESTION_ACCEPTED)
-    return suggestion
+    return _decided(suggestion, post, reviewer, SuggestedEdit.Status.ACCEPTED, revision=revision)
 
 
 @transaction.atomic
@@ -141,17 +132,23 @@ def suggestion_reject(*, reviewer: User, suggestion: SuggestedEdit, reason: str)
     if not reason:
         raise SuggestionRefused("Say why you reject it: the suggester reads your reason.")
     suggestion, post = _decidable(reviewer, suggestion)
+    return _decided(suggestion, post, reviewer, SuggestedEdit.Status.REJECTED, review_reason=reason)
+
+
+_TOLD = {
+    SuggestedEdit.Status.ACCEPTED: Notification.Kind.SUGGESTION_ACCEPTED,
+    SuggestedEdit.Status.REJECTED: Notification.Kind.SUGGESTION_REJECTED,
+}
+
+
+def _decided(
+    suggestion: SuggestedEdit, post: Question | Answer, reviewer: User, status: str, **outcome
+) -> SuggestedEdit:
+    """Record the decision, refresh the pages that show it, and tell the suggester."""
     SuggestedEdit.objects.filter(pk=suggestion.pk).update(
-        status=SuggestedEdit.Status.REJECTED,
-        reviewer=reviewer,
-        reviewed_at=timezone.now(),
-        review_reason=reason,
+        status=status, reviewer=reviewer, reviewed_at=timezone.now(), **outcome
     )
     suggestion.refresh_from_db()
     _pages_changed(suggestion, post)
-    _tell_suggester(suggestion, Notification.Kind.SUGGESTION_REJECTED)
+    notify_suggestion(recipient=suggestion.suggester, kind=_TOLD[status], suggestion=suggestion)
     return suggestion
-
-
-def _tell_suggester(suggestion: SuggestedEdit, kind: Notification.Kind) -> None:
-    notify_suggestion(recipient=suggestion.suggester, kind=kind, suggestion=suggestion)
