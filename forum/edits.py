@@ -8,8 +8,12 @@ current one, and `base_revision` moved to the current revision: saving again is 
 taken knowing what it replaces.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django import forms
 
+from core.http import form_status
 from forum.models import Answer, Question, Revision
 from forum.revisions import RevisionDiff, revision_diff
 
@@ -55,3 +59,29 @@ def reopened(form: forms.Form, conflict: EditConflict, **kwargs) -> forms.Form:
     reopened_form = type(form)(data, **kwargs)
     reopened_form.is_valid()
     return reopened_form
+
+
+@dataclass
+class Attempt:
+    """What came of saving an edit form: saved, or sent back (`form`, and `conflict` when a
+    newer revision was in the way)."""
+
+    saved: bool
+    form: forms.Form
+    conflict: EditConflict | None = None
+    value: object = None  # what `save` returned
+
+    @property
+    def status(self) -> int:
+        """The status of the page that shows the form again: 409 for a conflict."""
+        return 409 if self.conflict else form_status(self.form)
+
+
+def attempt(form: forms.Form, save: Callable[[], object], **form_kwargs) -> Attempt:
+    """Run `save` (the service call); on EditConflict, the form again with the editor's text
+    on the current revision (`form_kwargs` build it, as the view built the first)."""
+    try:
+        value = save()
+    except EditConflict as error:
+        return Attempt(saved=False, form=reopened(form, error, **form_kwargs), conflict=error)
+    return Attempt(saved=True, form=form, value=value)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
-from core.http import form_data, form_status, login_required
+from core.http import form_data, login_required
 from core.rules import require
 from forum import edits
 from forum.forms import AnswerEditForm, AnswerForm
@@ -42,9 +42,10 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(can_edit, request.user, answer)
     initial = {"body": answer.body, "base_revision": edits.latest_number(answer)}
     form = AnswerEditForm(form_data(request), initial=initial)
-    conflict = None
+    result = edits.Attempt(saved=False, form=form)
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def save():
             with ratelimit.limit(request, "edit"):  # a conflict is not charged
                 services.answer_edit(
                     answer=answer,
@@ -53,14 +54,18 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     base_revision=form.cleaned_data["base_revision"],
                 )
-        except edits.EditConflict as error:
-            conflict, form = error, edits.reopened(form, error, initial=initial)
-        else:
+
+        result = edits.attempt(form, save, initial=initial)
+        if result.saved:
             messages.success(request, "Your changes are saved.")
             return redirect(answer)
-    context = {"form": form, "answer": answer, "question": answer.question, "conflict": conflict}
-    status = 409 if conflict else form_status(form)
-    return render(request, "forum/answer_form.html", context, status=status)
+    context = {
+        "form": result.form,
+        "answer": answer,
+        "question": answer.question,
+        "conflict": result.conflict,
+    }
+    return render(request, "forum/answer_form.html", context, status=result.status)
 
 
 @require_POST

@@ -126,13 +126,15 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "base_revision": edits.latest_number(question),
     }
     form = QuestionEditForm(form_data(request), initial=initial)
-    shown = conflict = None
+    shown = None
+    result = edits.Attempt(saved=False, form=form)
     if request.method == "POST" and form.is_valid():
         shown = preview(request, form)
         if shown is None:
-            try:
+
+            def save():
                 with ratelimit.limit(request, "edit"):  # a conflict is not charged
-                    question = services.question_edit(
+                    return services.question_edit(
                         question=question,
                         editor=request.user,
                         title=form.cleaned_data["title"],
@@ -142,21 +144,20 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
                         reason=form.cleaned_data["reason"],
                         base_revision=form.cleaned_data["base_revision"],
                     )
-            except edits.EditConflict as error:
-                conflict, form = error, edits.reopened(form, error, initial=initial)
-            else:
+
+            result = edits.attempt(form, save, initial=initial)
+            if result.saved:
                 messages.success(request, "Your changes are saved.")
-                return redirect(question)
+                return redirect(result.value)
     context = {
-        "form": form,
+        "form": result.form,
         "preview": shown,
-        "conflict": conflict,
+        "conflict": result.conflict,
         "question": question,
         "tag_suggestions": tag_suggestions(),
         "editing": True,
     }
-    status = 409 if conflict else form_status(form)
-    return render(request, "forum/question_form.html", context, status=status)
+    return render(request, "forum/question_form.html", context, status=result.status)
 
 
 @require_POST

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import ratelimit
-from core.http import form_data, form_status, login_required
+from core.http import form_data, login_required
 from core.rules import require
 from forum import edits
 from forum.forms import AnswerSuggestionForm, QuestionSuggestionForm, RejectForm
@@ -37,10 +37,11 @@ def suggestion_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         form_class = QuestionSuggestionForm
         initial |= {"title": post.title, "tags": ", ".join(sorted(post.tags.names()))}
     form = form_class(form_data(request), initial=initial)
-    conflict = None
+    result = edits.Attempt(saved=False, form=form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+
+        def save():
             with ratelimit.limit(request, "suggest_edit"):
                 services.suggestion_create(
                     suggester=request.user,
@@ -51,18 +52,23 @@ def suggestion_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     reason=data["reason"],
                     base_revision=data["base_revision"],
                 )
-        except edits.EditConflict as error:
-            conflict, form = error, edits.reopened(form, error, initial=initial)
+
+        try:
+            result = edits.attempt(form, save, initial=initial)
         except services.SuggestionRefused as error:
             form.add_error(None, str(error))
-        else:
+        if result.saved:
             messages.success(
                 request, "Thank you: your suggested edit waits for the author or a reviewer."
             )
             return redirect(post)
-    context = {"form": form, "post": post, "question": thread_of(post), "conflict": conflict}
-    status = 409 if conflict else form_status(form)
-    return render(request, "forum/suggestion_form.html", context, status=status)
+    context = {
+        "form": result.form,
+        "post": post,
+        "question": thread_of(post),
+        "conflict": result.conflict,
+    }
+    return render(request, "forum/suggestion_form.html", context, status=result.status)
 
 
 @require_safe

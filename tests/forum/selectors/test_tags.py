@@ -1,10 +1,13 @@
 """Tags offered while a question's tags are typed (forum/selectors/tags.py)."""
 
 import pytest
+from taggit.models import Tag
 
 from forum.selectors.tags import TagSuggestion, tag_suggestions, tags_matching
+from forum.services.tagwiki import tag_wiki_edit
 from forum.services.visibility import contribution_delete
 from tests.factories import QuestionFactory
+from tests.moderation.factories import moderator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ladder")]
 
@@ -47,3 +50,17 @@ def test_a_tag_whose_questions_are_all_gone_is_not_offered(tagged):
     assert tags_matching(start="bu") == [TagSuggestion("burnout", 1)]
     contribution_delete(user=question.author, contribution=question)
     assert tags_matching(start="bu") == []
+
+
+def test_a_suggestion_carries_the_tags_description_in_the_same_query(
+    tagged, django_assert_num_queries
+):
+    tag_wiki_edit(
+        editor=moderator(),
+        tag=Tag.objects.get(name="pip"),
+        excerpt="Performance improvement plans",
+        body="",
+    )
+    with django_assert_num_queries(1):
+        found = tags_matching(start="pi")
+    assert found == [TagSuggestion("pip", 2, "Performance improvement plans")]
