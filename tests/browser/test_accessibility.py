@@ -48,13 +48,22 @@ def _pages(mod, question, dana, *, logged_in: bool) -> list[tuple[str, str]]:
         ("sources", "/ladder/sources/"),
         ("search results", "/search/?q=promotion"),
         ("profile", dana.get_absolute_url()),
+        ("profile reputation", dana.get_absolute_url() + "?tab=reputation"),
+        ("tag page", "/tags/promotion/"),
+        ("tag index", "/tags/"),
+        ("badges", "/badges/"),
+        ("privileges", "/privileges/"),
     ]
     if logged_in:
         pages += [
             ("ask", "/questions/ask/"),
             ("notifications", "/notifications/"),
+            ("following", "/following/"),
             ("growth dashboard", "/growth/"),
             ("moderation queue", "/moderation/"),
+            ("close (picker)", f"/moderation/question/{question.pk}/close/"),
+            ("review edits", "/review/edits/"),
+            ("edit profile", "/users/me/edit/"),
         ]
     else:
         pages += [("log in", "/accounts/login/"), ("sign up", "/accounts/signup/")]
