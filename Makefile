@@ -87,7 +87,7 @@ test-postgres: install install-js
 	scripts/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 screenshots: install install-js  ## Refresh the README screenshots in docs/img/
-	env -u DATABASE_URL $(VENV)/bin/pytest tests/browser/test_screenshots.py --screenshots
+	env -u DATABASE_URL $(VENV)/bin/pytest tests/browser -m screenshot --screenshots
 
 bench: install  ## Print the speed figures (see bench/README.md)
 	$(PY) bench/run.py
