@@ -8,13 +8,18 @@ from core.admin import ReadOnlyAdmin
 from forum import identity
 from forum.models import (
     Answer,
+    BadgeAward,
     Comment,
     Feature,
+    Follow,
     LevelStat,
     Notification,
     Question,
     Revision,
+    SuggestedEdit,
     TagStat,
+    TagWiki,
+    TagWikiRevision,
     Vote,
 )
 
@@ -136,3 +141,28 @@ class TagStatAdmin(ReadOnlyAdmin):
     list_display = ["tag", "questions"]
     list_select_related = ["tag"]
     ordering = ["-questions"]
+
+
+@admin.register(Follow)
+class FollowAdmin(ReadOnlyAdmin):  # private to the follower; changed on the site only
+    list_display = ["follower", "question", "tag", "level", "created_at"]
+
+
+@admin.register(BadgeAward)
+class BadgeAwardAdmin(ReadOnlyAdmin):  # awarded by forum/badges.py's rules, never by hand
+    list_display = ["user", "badge", "awarded_at"]
+
+
+@admin.register(TagWiki)
+class TagWikiAdmin(ReadOnlyAdmin):  # moderators edit it on the tag's page, with revisions
+    list_display = ["tag", "excerpt", "updated_at"]
+
+
+@admin.register(TagWikiRevision)
+class TagWikiRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["wiki", "number", "editor", "created_at"]
+
+
+@admin.register(SuggestedEdit)
+class SuggestedEditAdmin(NoAuthorLookupsAdmin):  # decided on the site, where revisions follow
+    list_display = ["__str__", "status", "created_at", "reviewed_at"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin
-from moderation.models import AuditEntry, Flag, Suspension
+from moderation.models import AuditEntry, CloseVote, Flag, Suspension
 
 
 @admin.register(AuditEntry)
@@ -27,3 +27,9 @@ class SuspensionAdmin(ReadOnlyAdmin):
     list_filter = ["starts_at", "ends_at"]
     search_fields = ["user__username", "reason"]
     list_select_related = ["user", "created_by"]
+
+
+@admin.register(CloseVote)
+class CloseVoteAdmin(ReadOnlyAdmin):  # cast, retracted and settled on the site only
+    list_display = ["question", "voter", "kind", "reason", "created_at"]
+    list_select_related = ["question", "voter"]

@@ -39,7 +39,9 @@ NAV_EXCEPTIONS = {
 
 @register.simple_tag(takes_context=True)
 def nav_current(context) -> str | None:
-    """{% nav_current as current %}: the header section of the page being shown, if any."""
+    """{% nav_current as nav_section %}: the header section of the page being shown, if any.
+    (A name of its own: `as` sets it for the rest of the page, so it must not be one a view
+    uses, such as a profile's `current` tab.)"""
     match = getattr(context.get("request"), "resolver_match", None)
     if match is None:
         return None

@@ -18,14 +18,15 @@ def test_compare_page(page: Page, ladder):
 
 
 def test_results_page(page: Page, ladder):
-    from growth import selectors, services
+    from growth import services
+    from growth.selectors.assessments import scope
     from tests.browser.test_forum_journey import log_in
     from tests.factories import UserFactory
     from tests.growth.factories import start
 
     person = UserFactory(headline="Backend Engineer", level_code="L4")
     assessment = start(person)
-    items = selectors.scope(
+    items = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).items
     strong = {"craft": 2, "delivery": 2, "growth": 2, "design": 1, "operations": 1}

@@ -36,3 +36,9 @@ def test_a_question_and_a_tag_page_mark_questions_and_tags(client, ladder):
     question = QuestionFactory(tags=["promotion"])
     assert marked(client.get(question.get_absolute_url()).text) == ["Questions"]
     assert marked(client.get("/tags/promotion/").text) == ["Tags"]
+
+
+def test_a_profile_tab_stays_marked_under_the_header(client, ladder):
+    person = UserFactory()
+    html = client.get(person.get_absolute_url() + "?tab=reputation").text
+    assert 'aria-current="page">Reputation</a>' in html

@@ -1,6 +1,6 @@
 """Slots: places on a lower app's page that the apps above it fill in (core/slots.py)."""
 
-from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS
+from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS, WELCOME_PARTS
 from core.slots import Slot
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
 from ladder.slots import LEVEL_SIDE
@@ -27,5 +27,7 @@ def test_the_apps_above_fill_the_slots_of_the_apps_below():
     assert [f.__module__ for f in PROFILE_FACTS.fillers] == ["growth.panels"]
     assert [f.__module__ for f in LEVEL_SIDE.fillers] == ["forum.panels"]
     assert LEVEL_SIDE.generations == ["lists"]  # the level page is rebuilt when lists change
-    assert [f.__module__ for f in QUESTION_PANELS.fillers] == ["moderation.panels"]
+    assert [f.__module__ for f in QUESTION_PANELS.fillers] == ["moderation.panels"] * 2
+    assert [f.__module__ for f in PROFILE_TABS.fillers] == ["forum.panels"]
+    assert [f.__module__ for f in WELCOME_PARTS.fillers] == ["forum.welcome"]
     assert [f.__module__ for f in CONTRIBUTION_TOOLS.fillers] == ["moderation.panels"]

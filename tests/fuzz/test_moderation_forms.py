@@ -132,7 +132,7 @@ class TestFlagAndClose(ModerationScene):
         if question.closed_at is None:
             self.assert_no_writes(response, (self.question, before))
             return
-        form = CloseForm(posted(response))
+        form = CloseForm(posted(response), question=self.question)
         assert form.is_valid()
         assert question.close_reason == form.cleaned_data["reason"]
         assert question.close_note == form.cleaned_data["note"]

@@ -12,8 +12,10 @@ from tests.factories import UserFactory
 
 
 def moderators_group() -> Group:
-    """The group the data migration creates; membership is what makes a moderator."""
-    return Group.objects.get(name=MODERATORS_GROUP)
+    """The group the data migration creates; membership is what makes a moderator. Created
+    here when missing: a transactional test (the browser's) empties the tables after it runs,
+    migration data included."""
+    return Group.objects.get_or_create(name=MODERATORS_GROUP)[0]
 
 
 def moderator(**kwargs):

@@ -42,7 +42,7 @@ BUDGETS = {
     "markdown": 5,
     "shared": 6,
     "compare": 13,
-    "profile": 11,
+    "profile": 12,  # with the badges on the summary (forum/panels.py)
 }
 
 
