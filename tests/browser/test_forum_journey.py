@@ -84,7 +84,9 @@ def test_ask_answer_vote_accept_search_and_ask_anonymously(page: Page, ladder):
     expect(page.locator(".post--question .vote__score")).to_have_text("1 vote")
     page.get_by_role("button", name="Accept answer by Helpful Hana").click()
     expect(page.get_by_text("✓ Accepted answer")).to_be_visible()
-    expect(page.get_by_role("link", name="Notifications")).to_be_visible()
+    # The notifications menu in the header (a <details>) lists the answer.
+    page.locator(".notif-menu__toggle").click()
+    expect(page.locator(".notif-menu__panel")).to_contain_text("Helpful Hana answered")
 
     # The header's search box finds the question, with the match highlighted.
     header_search = page.get_by_role("search", name="Site")
