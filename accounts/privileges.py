@@ -83,7 +83,7 @@ def holds(user, privilege: Privilege) -> bool:
     """Whether `user` has earned `privilege` (moderators and staff hold them all)."""
     if not user.is_authenticated:
         return False
-    if user.is_moderator or user.is_staff or user.is_superuser:
+    if standing.is_trusted_by_role(user):
         return True
     return user.reputation >= REPUTATION[privilege]
 
@@ -100,11 +100,8 @@ class Standing:
 def ladder_for(user) -> list[Standing]:
     """The whole table, with what `user` holds (nothing, for an anonymous visitor)."""
     earned = user.reputation if user.is_authenticated else 0
-    return [
-        Standing(
-            step=step,
-            held=holds(user, step.privilege),
-            missing=0 if holds(user, step.privilege) else max(0, step.reputation - earned),
-        )
-        for step in LADDER
-    ]
+    rows = []
+    for step in LADDER:
+        held = holds(user, step.privilege)
+        rows.append(Standing(step, held, 0 if held else max(0, step.reputation - earned)))
+    return rows

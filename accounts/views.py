@@ -5,7 +5,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,8 +18,9 @@ from accounts.selectors import user_get_public, welcome_due
 from accounts.services import email_unsubscribe, welcome_complete, welcome_dismiss
 from accounts.services import profile_update as update
 from accounts.slots import PROFILE_FACTS, PROFILE_SECTIONS, PROFILE_TABS, WELCOME_PARTS
+from accounts.standing import is_trusted_by_role
 from accounts.unsubscribe import BadToken, user_from_token
-from core.http import form_data, form_status, login_required
+from core.http import form_data, form_status, login_required, safe_next
 from core.rules import require
 
 
@@ -95,12 +95,12 @@ def welcome(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if not welcome_due(request.user):
         return redirect(next_url)
-    data = form_data(request)
-    form = WelcomeForm(data, instance=copy.copy(request.user))
-    parts = WELCOME_PARTS.fill(request, data)
     if request.method == "POST" and "skip" in request.POST:
         welcome_dismiss(user=request.user)
         return redirect(next_url)
+    data = form_data(request)
+    form = WelcomeForm(data, instance=copy.copy(request.user))
+    parts = WELCOME_PARTS.fill(request, data)
     forms = [form, *(part.form for part in parts)]
     # A list, not a generator: every form is checked, so each shows its own errors at once.
     if request.method == "POST" and all([f.is_valid() for f in forms]):  # noqa: C419
@@ -126,13 +126,8 @@ def welcome(request: HttpRequest) -> HttpResponse:
 
 def _next_url(request: HttpRequest) -> str:
     """Where the person was going when they logged in: a page of this site, else home."""
-    wanted = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    if not safe or wanted.startswith(reverse("welcome")):
-        return reverse("home")
-    return wanted
+    wanted = safe_next(request, reverse("home"))
+    return reverse("home") if wanted.startswith(reverse("welcome")) else wanted
 
 
 @csrf_exempt  # the signed token is the authority; mail clients POST without a CSRF token
@@ -157,4 +152,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def privileges(request: HttpRequest) -> HttpResponse:
     """What reputation unlocks (accounts/privileges.py), and what the viewer holds."""
-    return render(request, "accounts/privileges.html", {"ladder": ladder_for(request.user)})
+    user = request.user
+    context = {
+        "ladder": ladder_for(user),
+        "holds_all": user.is_authenticated and is_trusted_by_role(user),
+    }
+    return render(request, "accounts/privileges.html", context)

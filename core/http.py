@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.ratelimit import client_address
@@ -48,6 +49,16 @@ def form_data(request: HttpRequest):
 def form_status(form) -> int:
     """400 for a submitted form with errors, so that a refused submission is not a success."""
     return 400 if form.is_bound and form.errors else 200
+
+
+def safe_next(request: HttpRequest, fallback: str, *, within: str = "/") -> str:
+    """The `next` the form (or the address) carries, if it is a page of this site under
+    `within`; else `fallback`. Never an address elsewhere (an open redirect)."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    here = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if here and wanted.startswith(within) else fallback
 
 
 def url_with_params(request: HttpRequest, **changes) -> str:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from accounts.models import EmailFrequency, User
 from accounts.unsubscribe import unsubscribe_headers, unsubscribe_url
 from core.mail import send_once
-from forum.identity import actor_name
+from forum.identity import notification_line
 from forum.selectors.notifications import inbox
 
 PERIODS = {
@@ -77,7 +77,7 @@ def digest_send(*, user_id: int, now: datetime | None = None) -> bool:
         "since": since,
         "lines": [
             {
-                "text": f"{actor_name(n)} {n.verb}: {n.question.title}",
+                "text": notification_line(n),
                 "link": settings.SITE_URL + n.get_absolute_url(),
                 "original": settings.SITE_URL + n.original.get_absolute_url()
                 if n.original_id

@@ -234,6 +234,11 @@ def actor_name(notification) -> str:
     return anonymous_label(notification.actor_band)
 
 
+def notification_line(notification) -> str:
+    """A notification in one sentence, as the menu, the inbox e-mail and the digest say it."""
+    return f"{actor_name(notification)} {notification.verb}: {notification.question.title}"
+
+
 def ties_recipient() -> Q:
     """Notifications about an anonymous post their recipient wrote (an answer to their anonymous
     question, a warning about their anonymous comment…): showing the recipient beside one

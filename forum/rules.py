@@ -226,4 +226,4 @@ def can_review_suggestion(user, suggestion) -> bool:
 def may_review_edits(user) -> bool:
     """Reviews suggested edits on anyone's posts (not only their own): moderators and
     members holding the review privilege."""
-    return may_act(user) and (can_moderate(user) or holds(user, Privilege.REVIEW_EDITS))
+    return may_act(user) and holds(user, Privilege.REVIEW_EDITS)  # moderators hold it too

@@ -10,7 +10,7 @@ from accounts.unsubscribe import unsubscribe_headers, unsubscribe_url
 from core.mail import send_once
 from core.text import one_line
 from forum import digests, related
-from forum.identity import actor_name
+from forum.identity import actor_name, notification_line
 from forum.models import Notification
 
 
@@ -38,9 +38,7 @@ def send_notification_email(notification_id: int) -> bool:
         "unsubscribe_link": unsubscribe_url(recipient),
     }
     message = EmailMessage(
-        subject=one_line(f"[Rungs] {actor} {notification.verb}: {notification.question.title}")[
-            :200
-        ],
+        subject=one_line(f"[Rungs] {notification_line(notification)}")[:200],
         body=render_to_string("forum/email/notification.txt", context),
         to=[recipient.email],
         headers=unsubscribe_headers(recipient),

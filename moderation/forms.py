@@ -194,13 +194,17 @@ class _Items(forms.Field):
         return list(value or [])
 
 
+# The flag queue's tabs: its kinds of items, "" for all of them.
+QUEUE_KINDS = (
+    ("", "Everything"),
+    ("question", "Questions"),
+    ("answer", "Answers"),
+    ("comment", "Comments"),
+)
+
+
 class QueueFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind",
-        required=False,
-        choices=[("", "Everything"), ("question", "Questions"), ("answer", "Answers"),
-                 ("comment", "Comments")],
-    )  # fmt: skip
+    kind = forms.ChoiceField(label="Kind", required=False, choices=QUEUE_KINDS)
     reason = forms.ChoiceField(
         label="Flagged as", required=False, choices=[("", "Any reason"), *Flag.Reason.choices]
     )

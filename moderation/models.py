@@ -217,6 +217,13 @@ class AuditEntry(models.Model):
 
 # Members' votes that close a question, or reopen a closed one (accounts.privileges.CLOSE_VOTE).
 VOTES_TO_CLOSE = 3
+# A vote still counting: its round has not ended and its voter has not taken it back.
+LIVE_VOTE = Q(settled_at__isnull=True, retracted_at__isnull=True)
+
+
+class CloseVoteQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(LIVE_VOTE)
 
 
 class CloseVote(models.Model):
@@ -242,12 +249,14 @@ class CloseVote(models.Model):
     settled_at = models.DateTimeField(null=True, blank=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
 
+    objects = CloseVoteQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["question", "voter", "kind"],
-                condition=Q(settled_at__isnull=True, retracted_at__isnull=True),
+                condition=LIVE_VOTE,
                 name="moderation_closevote_one_per_round",
                 violation_error_message="You have already voted on this question.",
             ),
@@ -273,7 +282,7 @@ class CloseVote(models.Model):
                 "question",
                 "kind",
                 name="moderation_closevote_live",
-                condition=Q(settled_at__isnull=True, retracted_at__isnull=True),
+                condition=LIVE_VOTE,
             )
         ]
 

@@ -32,7 +32,7 @@ def can_reveal(user, contribution) -> bool:
 def can_pick_duplicate(user) -> bool:
     """Searching for a duplicate's original, in the close form (moderators) or the close-vote
     form (members holding the close-vote privilege)."""
-    return can_moderate(user) or (may_act(user) and holds(user, Privilege.CLOSE_VOTE))
+    return may_act(user) and holds(user, Privilege.CLOSE_VOTE)  # moderators hold it too
 
 
 def _vote_refusal(user, question) -> str | None:

@@ -247,9 +247,7 @@ class CloseVotes:
 
 def close_votes(*, question: Question, viewer: User | None = None) -> CloseVotes:
     """The live close and reopen votes on a question, and the viewer's own, in one query."""
-    rows = CloseVote.objects.filter(
-        question=question, settled_at__isnull=True, retracted_at__isnull=True
-    ).values_list("kind", "voter_id")
+    rows = CloseVote.objects.live().filter(question=question).values_list("kind", "voter_id")
     counts, mine = Counter(), None
     for kind, voter_id in rows:
         counts[kind] += 1

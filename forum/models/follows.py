@@ -61,6 +61,14 @@ class Follow(models.Model):
     def __str__(self) -> str:
         return f"{self.follower_id} follows {self.target_kind} {self.target_id}"
 
+    @classmethod
+    def field_for(cls, target: models.Model) -> str:
+        """The field that points at `target`: named after its model (question, tag, level)."""
+        name = target._meta.model_name
+        if name not in cls.TARGETS:
+            raise TypeError(f"Nothing to follow in {type(target).__name__}.")
+        return name
+
     @property
     def target_kind(self) -> str:
         return next(name for name in self.TARGETS if getattr(self, f"{name}_id") is not None)

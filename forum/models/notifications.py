@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.bands import Band
@@ -116,8 +117,8 @@ class Notification(models.Model):
         return f"{self.recipient_id}: {self.kind}"
 
     def get_absolute_url(self) -> str:
-        if self.suggestion_id:
-            return self.suggestion.get_absolute_url()
+        if self.suggestion_id:  # by id: the suggestion's row need not be read
+            return reverse("forum:suggestion", args=[self.suggestion_id])
         if self.comment_id:
             anchor = f"#comment-{self.comment_id}"
         else:

@@ -23,31 +23,28 @@ class FollowButton:
     following: bool
 
 
-def _target(target: Question | Tag | Level) -> tuple[str, dict, str]:
-    if isinstance(target, Question):
-        return "question", {"pk": target.pk}, "this question"
-    if isinstance(target, Tag):
-        return "tag", {"slug": target.slug}, f"the tag {target.name}"
-    return "level", {"slug": target.slug}, f"{target.name} questions"
+def _names(target: Question | Tag | Level) -> tuple[str, dict, str]:
+    """(kind, URL arguments, words for the button's hidden label) of a followable thing."""
+    kind = Follow.field_for(target)
+    if kind == "question":
+        return kind, {"pk": target.pk}, "this question"
+    if kind == "tag":
+        return kind, {"slug": target.slug}, f"the tag {target.name}"
+    return kind, {"slug": target.slug}, f"{target.name} questions"
 
 
 def follow_button(*, viewer, target: Question | Tag | Level) -> FollowButton | None:
     """The button for a signed-in viewer (one query); None for anyone else."""
     if not (viewer and viewer.is_authenticated):
         return None
-    kind, kwargs, name = _target(target)
-    following = Follow.objects.filter(follower=viewer, **{kind: target}).exists()
-    return FollowButton(
-        kind=kind,
-        name=name,
-        action=reverse(f"forum:follow_{kind}", kwargs=kwargs),
-        following=following,
-    )
+    link = {Follow.field_for(target): target}
+    following = Follow.objects.filter(follower=viewer, **link).exists()
+    return follow_button_after(target=target, following=following)
 
 
 def follow_button_after(*, target, following: bool) -> FollowButton:
     """The button once a toggle said what the state is (no query)."""
-    kind, kwargs, name = _target(target)
+    kind, kwargs, name = _names(target)
     action = reverse(f"forum:follow_{kind}", kwargs=kwargs)
     return FollowButton(kind=kind, name=name, action=action, following=following)
 

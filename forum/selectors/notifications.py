@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db.models import IntegerField, Q, QuerySet, Subquery
 
 from accounts.models import User
-from forum.identity import actor_name
+from forum.identity import notification_line
 from forum.models import Notification
 
 
@@ -88,7 +88,7 @@ def notification_menu(*, recipient: User) -> tuple[int, list[Recent]]:
     count = latest[0].unread_total if latest else 0
     recent = [
         Recent(
-            text=f"{actor_name(n)} {n.verb}: {n.question.title}",
+            text=notification_line(n),
             url=n.get_absolute_url(),
             unread=n.read_at is None,
             created_at=n.created_at,

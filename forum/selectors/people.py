@@ -26,6 +26,7 @@ from forum import reputation
 from forum.badges import RULES
 from forum.identity import attributed_to
 from forum.models import Answer, Badge, BadgeAward, Question, Vote
+from forum.rules import can_see
 
 PER_PAGE = 20
 ORDERING = ("-created_at", "-id")
@@ -114,12 +115,8 @@ def reputation_history(*, person: User, viewer, number: int = 1) -> History:
         for kind, model in reputation.POSTS.items()
     }
     points = Case(
-        *(
-            When(**{f"{kind}__isnull": False, "value": value}, then=Value(worth))
-            for kind, by_value in reputation.POINTS.items()
-            for value, worth in by_value.items()
-        ),
-        default=Value(0),
+        When(question__isnull=False, then=reputation.vote_points("question")),
+        default=reputation.vote_points("answer"),
         output_field=IntegerField(),
     )
     columns = ("when", "points", "source", "row", "question_ref", "answer_ref", "vote")
@@ -156,7 +153,6 @@ def reputation_history(*, person: User, viewer, number: int = 1) -> History:
     has_next = len(rows) > PER_PAGE
     rows = rows[:PER_PAGE]
 
-    show_hidden = can_moderate(viewer)
     questions = Question.objects.in_bulk({row[4] for row in rows if row[4]})
     answers = Answer.objects.select_related("question").in_bulk({row[5] for row in rows if row[5]})
 
@@ -167,7 +163,7 @@ def reputation_history(*, person: User, viewer, number: int = 1) -> History:
         else:
             reason = _VOTE_REASONS[("question" if question_id else "answer", value)]
         post = questions.get(question_id) if question_id else answers.get(answer_id)
-        if post is not None and not show_hidden and _hidden(post):
+        if post is not None and not can_see(viewer, post):
             post = None
         changes.append(Change(when=when, points=worth, reason=reason, post=post))
     days = [
@@ -176,10 +172,6 @@ def reputation_history(*, person: User, viewer, number: int = 1) -> History:
     ]
     page = Page(items=changes, number=number, per_page=PER_PAGE, has_next=has_next)
     return History(days=days, page=page)
-
-
-def _hidden(post) -> bool:
-    return post.is_hidden or (post.kind == "answer" and post.question.is_hidden)
 
 
 # Badges ---------------------------------------------------------------------------------------

@@ -6,15 +6,26 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from forum.badges import RULES
+from forum.badges import GOOD_ANSWER_SCORE, GOOD_QUESTION_SCORE, NEXT_LEVEL_SCORE, RULES
 from forum.models import Badge, BadgeAward
 
 # Which badges each kind of event can earn, so an event only asks the rules it can change.
-ON_QUESTION_VOTE = (Badge.GOOD_QUESTION,)
-ON_ANSWER_VOTE = (Badge.GOOD_ANSWER, Badge.NEXT_LEVEL)
 ON_ACCEPT = (Badge.ACCEPTED_ANSWER, Badge.NEXT_LEVEL)
 ON_ANSWER = (Badge.TEN_ANSWERS,)
 ON_CURATION = (Badge.CURATED_ANSWER,)
+
+
+# A vote can earn a badge only by taking its post to one of these scores; below them (most
+# votes) there is nothing to ask, not even which badges the author holds.
+_BY_SCORE = {
+    "question": ((GOOD_QUESTION_SCORE, Badge.GOOD_QUESTION),),
+    "answer": ((GOOD_ANSWER_SCORE, Badge.GOOD_ANSWER), (NEXT_LEVEL_SCORE, Badge.NEXT_LEVEL)),
+}
+
+
+def on_vote(kind: str, score: int) -> tuple[Badge, ...]:
+    """The badges an upvote that left a post of `kind` at `score` may have earned."""
+    return tuple(badge for threshold, badge in _BY_SCORE[kind] if score >= threshold)
 
 
 def _award(badges: Iterable[Badge], users: Iterable[int] | None) -> None:
@@ -32,11 +43,12 @@ def _award(badges: Iterable[Badge], users: Iterable[int] | None) -> None:
     BadgeAward.objects.bulk_create(awards, ignore_conflicts=True)
 
 
-@transaction.atomic
 def badges_check(*, user_id: int | None, badges: Iterable[Badge]) -> None:
     """Award `user_id` whichever of `badges` they have now earned and do not hold yet. One
-    query when they hold them all already."""
-    if user_id is None:
+    query when they hold them all already, none for no badges. Runs inside the caller's
+    transaction (a read, then one INSERT that skips conflicts): no savepoint of its own."""
+    badges = tuple(badges)
+    if user_id is None or not badges:
         return
     held = set(BadgeAward.objects.filter(user_id=user_id).values_list("badge", flat=True))
     missing = [badge for badge in badges if badge not in held]

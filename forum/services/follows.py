@@ -14,17 +14,6 @@ from ladder.models import Level
 Target = Question | Tag | Level
 
 
-def target_field(target: Target) -> str:
-    """The Follow field that points at `target`."""
-    if isinstance(target, Question):
-        return "question"
-    if isinstance(target, Tag):
-        return "tag"
-    if isinstance(target, Level):
-        return "level"
-    raise TypeError(f"Nothing to follow in {type(target).__name__}.")
-
-
 def _changed(follower: User) -> None:
     """Their follow buttons and their Following tab, on their stored pages."""
     bump(person(follower.pk))
@@ -35,7 +24,7 @@ def follow_create(*, follower: User, target: Target) -> Follow:
     """Follow `target`. Idempotent: following what one follows already changes nothing (two
     clicks at once meet the database's one-follow-per-target constraint)."""
     require(can_follow, follower, target)
-    link = {target_field(target): target}
+    link = {Follow.field_for(target): target}
     if found := Follow.objects.filter(follower=follower, **link).first():
         return found
     try:
@@ -51,7 +40,8 @@ def follow_create(*, follower: User, target: Target) -> Follow:
 def follow_delete(*, follower: User, target: Target) -> bool:
     """Stop following `target`; False when there was nothing to stop. Allowed whatever
     became of the target (a hidden question can still be let go of)."""
-    deleted, _ = Follow.objects.filter(follower=follower, **{target_field(target): target}).delete()
+    link = {Follow.field_for(target): target}
+    deleted, _ = Follow.objects.filter(follower=follower, **link).delete()
     if deleted:
         _changed(follower)
     return bool(deleted)

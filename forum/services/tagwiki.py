@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from accounts.models import User
 from core.rules import require
+from core.text import one_line
 from forum import freshness
 from forum.markdown import render_markdown
 from forum.models import TagWiki, TagWikiRevision
@@ -32,7 +33,7 @@ def tag_wiki_edit(
     revision. `base_revision` is the revision the editor started from: if someone saved a newer
     one meanwhile, WikiConflict is raised rather than overwriting theirs."""
     require(can_edit_tag_wiki, editor)
-    excerpt = " ".join(excerpt.split())
+    excerpt = one_line(excerpt)
     body = body.strip()
     if len(excerpt) > EXCERPT_MAX_LENGTH or len(body) > WIKI_MAX_LENGTH:
         raise ValueError("The description or the wiki is too long.")

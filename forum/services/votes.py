@@ -27,27 +27,22 @@ def vote_cast(*, user: User, post: Question | Answer, value: int) -> VoteOutcome
         raise ValueError("A vote is +1 or -1.")
     require(can_vote, user, post)
     link = post_link(post)
-    if value == Vote.Value.DOWN and not _retracting_downvote(user, link):
-        require(can_downvote, user, post)  # taking a downvote back needs no privilege
     vote, created = _vote_row(user, link, value)
     old = 0 if created else vote.value
     new = value if created or vote.value != value else Vote.Value.NONE
+    if new == Vote.Value.DOWN:  # taking a downvote back needs no privilege; casting one does
+        require(can_downvote, user, post)  # (refused: the transaction drops the new row)
     if not created:
         Vote.objects.filter(pk=vote.pk).update(value=new, updated_at=timezone.now())
     model = type(post)
     model.objects.filter(pk=post.pk).update(score=F("score") + (new - old))
     reputation.vote_changed(post, old=old, new=new)
-    if new > old and not post.is_anonymous:  # a score only earns badges on its way up
-        on_vote = badges.ON_QUESTION_VOTE if post.kind == "question" else badges.ON_ANSWER_VOTE
-        badges.badges_check(user_id=post.author_id, badges=on_vote)
     score = model.objects.values_list("score", flat=True).get(pk=post.pk)
+    if new > old and not post.is_anonymous:  # a score only earns badges on its way up
+        badges.badges_check(user_id=post.author_id, badges=badges.on_vote(post.kind, score))
     # A question's score shows in lists; an answer's only on its page.
     freshness.thread_changed(thread_of(post).pk, lists=post.kind == "question")
     return VoteOutcome(score=score, value=int(new))
-
-
-def _retracting_downvote(user: User, link: dict) -> bool:
-    return Vote.objects.filter(user=user, value=Vote.Value.DOWN, **link).exists()
 
 
 def _vote_row(user: User, link: dict, value: int) -> tuple[Vote, bool]:

@@ -5,11 +5,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 from taggit.models import Tag
 
-from core.http import login_required
+from core.http import login_required, safe_next
 from core.pagecache import cached_page
 from forum import freshness
 from forum.selectors.follows import follow_button_after, following_feed
@@ -48,12 +47,7 @@ def follow_toggle(request: HttpRequest, kind: str, pk: int | None = None, slug: 
         request,
         f"You follow {button.name}." if following else f"You no longer follow {button.name}.",
     )
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = _page_of(target, kind)
-    return redirect(back)
+    return redirect(safe_next(request, _page_of(target, kind)))
 
 
 @require_safe

@@ -16,9 +16,8 @@ from accounts.rules import can_moderate
 from core.rules import require
 from forum.models import Answer, Comment, Question
 from forum.services.visibility import Contribution
-from moderation.models import Flag
 from moderation.queue_items import Item
-from moderation.services.flags import flags_dismiss
+from moderation.services.flags import flags_dismiss, open_flags
 from moderation.services.visibility import contribution_hide, contribution_restore
 
 ACTIONS = ("dismiss", "hide", "restore")
@@ -37,9 +36,7 @@ def _current(item: Item) -> Contribution | None:
     contribution = _MODELS[item.kind].objects.select_for_update().filter(pk=item.pk).first()
     if contribution is None or contribution.is_hidden != item.hidden:
         return None
-    newest = Flag.objects.filter(status=Flag.Status.OPEN, **{item.kind: contribution}).aggregate(
-        newest=Max("pk")
-    )["newest"]
+    newest = open_flags(contribution).aggregate(newest=Max("pk"))["newest"]
     return contribution if newest == item.newest_flag else None
 
 

@@ -33,9 +33,7 @@ class Tally:
 
 
 def live_votes(question: Question, kind: str) -> QuerySet[CloseVote]:
-    return CloseVote.objects.filter(
-        question=question, kind=kind, settled_at__isnull=True, retracted_at__isnull=True
-    )
+    return CloseVote.objects.live().filter(question=question, kind=kind)
 
 
 def _lock(question: Question) -> Question:
@@ -70,11 +68,8 @@ def close_vote_cast(
     votes = list(live_votes(question, CloseVote.Kind.CLOSE).select_related("voter"))
     if len(votes) < VOTES_TO_CLOSE:
         return Tally(len(votes), done=False)
-    reasons = Counter(vote.reason for vote in votes)
-    first = {}
-    for position, vote in enumerate(votes):
-        first.setdefault(vote.reason, position)
-    reason = max(reasons, key=lambda r: (reasons[r], -first[r]))
+    # The most given reason; a tie goes to the one given first (most_common keeps that order).
+    reason = Counter(vote.reason for vote in votes).most_common(1)[0][0]
     original = None
     if reason == Question.CloseReason.DUPLICATE:
         picked = Counter(vote.duplicate_of_id for vote in votes if vote.duplicate_of_id)
@@ -119,6 +114,5 @@ def reopen_vote_cast(*, voter: User, question: Question) -> Tally:
 def close_vote_retract(*, voter: User, question: Question) -> int:
     """Take back one's live vote (to close or to reopen) on a question; how many were."""
     require(can_retract_close_vote, voter)
-    return CloseVote.objects.filter(
-        question=question, voter=voter, settled_at__isnull=True, retracted_at__isnull=True
-    ).update(retracted_at=timezone.now())
+    live = CloseVote.objects.live().filter(question=question, voter=voter)
+    return live.update(retracted_at=timezone.now())

@@ -25,11 +25,11 @@ def answer_curate(*, moderator: User, answer: Answer, note: str) -> None:
     Answer.objects.filter(pk=answer.pk).update(
         curated_at=timezone.now(), curated_by=moderator, curated_note=note.strip()[:280]
     )
-    if not answer.is_anonymous:
-        badges.badges_check(user_id=answer.author_id, badges=badges.ON_CURATION)
     freshness.thread_changed(answer.question_id, lists=False)
     record(actor=moderator, action=Action.CURATE, target=answer, reason=note)
-    if newly:  # a changed note is no news
+    if newly:  # a changed note is no news, and earns no badge it did not earn before
+        if not answer.is_anonymous:
+            badges.badges_check(user_id=answer.author_id, badges=badges.ON_CURATION)
         notify_moderated(
             recipient=answer.author,
             kind=Notification.Kind.CURATED,

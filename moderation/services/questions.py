@@ -108,9 +108,7 @@ def reopen(
 def _settle(question: Question, kind: str) -> None:
     """The round is over: the live votes of `kind` count no more, and each voter may vote
     again in a later round."""
-    CloseVote.objects.filter(
-        question=question, kind=kind, settled_at__isnull=True, retracted_at__isnull=True
-    ).update(settled_at=timezone.now())
+    CloseVote.objects.live().filter(question=question, kind=kind).update(settled_at=timezone.now())
 
 
 @transaction.atomic

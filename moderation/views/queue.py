@@ -11,15 +11,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import standing
 from core import ratelimit
-from core.http import login_required, url_with_params
+from core.http import login_required, safe_next, url_with_params
 from core.paging import offset_page, page_number
 from moderation import selectors
-from moderation.forms import AuditFilterForm, BulkForm, QueueFilterForm
+from moderation.forms import QUEUE_KINDS, AuditFilterForm, BulkForm, QueueFilterForm
 from moderation.services import bulk as services
 from moderation.views.shared import moderator
-
-KINDS = (("", "Everything"), ("question", "Questions"), ("answer", "Answers"),
-         ("comment", "Comments"))  # fmt: skip
 
 
 @require_safe
@@ -31,8 +28,8 @@ def flag_queue(request: HttpRequest) -> HttpResponse:
 
 
 def _queue(request: HttpRequest, bulk_form: BulkForm, *, here: str) -> dict:
-    """`here`: the queue page (with its filters) that every form on it comes back to."""
-    """The queue page's context: the entries the filters keep, the tabs with their counts."""
+    """The queue page's context: the entries the filters keep, the tabs with their counts.
+    `here`: the queue page (with its filters) that every form on it comes back to."""
     every = selectors.flag_queue()
     form = QueueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -42,7 +39,7 @@ def _queue(request: HttpRequest, bulk_form: BulkForm, *, here: str) -> dict:
     tabs = [
         (value, label, len(by_reason) if not value else counts[value],
          url_with_params(request, kind=value or None))
-        for value, label in KINDS
+        for value, label in QUEUE_KINDS
     ]  # fmt: skip
     context = {
         "entries": [e for e in by_reason if not kind or e.kind == kind],
@@ -65,8 +62,7 @@ def queue_bulk(request: HttpRequest) -> HttpResponse:
     """Dismiss, hide or restore the checked queue items, with one reason."""
     moderator(request)
     form = BulkForm(request.POST)
-    back_to = request.POST.get("next", "")
-    back_to = back_to if back_to.startswith("/moderation/") else reverse("moderation:queue")
+    back_to = safe_next(request, reverse("moderation:queue"), within="/moderation/")
     if not form.is_valid():  # shown again, with what was checked and typed
         context = _queue(request, form, here=back_to)
         return render(request, "moderation/queue.html", context, status=400)

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from accounts.rules import can_moderate
+from core.http import safe_next
 from core.rules import require
 from moderation.forms import OptionalReasonForm
 
@@ -21,5 +22,4 @@ def optional_reason(request: HttpRequest) -> str:
 def back(request: HttpRequest, contribution) -> HttpResponse:
     """Back to where the moderator acted: the queue if they came from it, else the
     contribution."""
-    target = request.POST.get("next", "")
-    return redirect(target if target.startswith("/moderation/") else contribution)
+    return redirect(safe_next(request, contribution.get_absolute_url(), within="/moderation/"))

@@ -6,7 +6,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from core.http import form_data, login_required, url_with_params, visitor_key, whole_number
+from core.http import (
+    form_data,
+    login_required,
+    safe_next,
+    url_with_params,
+    visitor_key,
+    whole_number,
+)
 from core.text import one_line
 from tests.factories import UserFactory
 
@@ -104,3 +111,19 @@ class TestRejectNul:
 
     def test_other_addresses_pass(self, client, ladder):
         assert client.get("/questions/?sort=new").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("wanted", "within", "expected"),
+    [
+        ("/questions/1/", "/", "/questions/1/"),
+        ("https://evil.example/", "/", "/fallback/"),
+        ("//evil.example/x", "/", "/fallback/"),
+        ("", "/", "/fallback/"),
+        ("/moderation/hidden/", "/moderation/", "/moderation/hidden/"),
+        ("/questions/1/", "/moderation/", "/fallback/"),
+    ],
+)
+def test_safe_next_keeps_to_this_site(rf, wanted, within, expected):
+    request = rf.post("/anywhere/", {"next": wanted})
+    assert safe_next(request, "/fallback/", within=within) == expected

@@ -156,9 +156,19 @@ def test_the_backfill_awards_what_was_earned_before_badges_existed(ladder):
     assert held(answer.author) == {Badge.ACCEPTED_ANSWER, Badge.NEXT_LEVEL}
 
 
-def test_a_vote_on_someone_holding_the_badges_costs_one_query(django_assert_max_num_queries):
-    """One SELECT, inside the savepoint of its atomic block (two more statements)."""
+def test_a_vote_on_someone_holding_the_badges_costs_one_query(django_assert_num_queries):
     question = QuestionFactory()
     upvote(question, rules.GOOD_QUESTION_SCORE)
-    with django_assert_max_num_queries(3):
-        badges.badges_check(user_id=question.author.pk, badges=badges.ON_QUESTION_VOTE)
+    on_vote = badges.on_vote("question", rules.GOOD_QUESTION_SCORE)
+    assert on_vote == (Badge.GOOD_QUESTION,)
+    with django_assert_num_queries(1):
+        badges.badges_check(user_id=question.author.pk, badges=on_vote)
+
+
+def test_a_vote_below_every_threshold_asks_nothing(django_assert_num_queries):
+    assert badges.on_vote("question", rules.GOOD_QUESTION_SCORE - 1) == ()
+    assert badges.on_vote("answer", rules.NEXT_LEVEL_SCORE - 1) == ()
+    assert badges.on_vote("answer", rules.NEXT_LEVEL_SCORE) == (Badge.NEXT_LEVEL,)
+    author = QuestionFactory().author
+    with django_assert_num_queries(0):
+        badges.badges_check(user_id=author.pk, badges=())
