@@ -1,7 +1,7 @@
 from urllib.parse import urlsplit
 
 from django import forms
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from core.http import whole_number
 from forum.models import Question
@@ -68,19 +68,18 @@ class CloseForm(forms.Form):
     )
     note = forms.CharField(label="Note to the asker", max_length=300, required=False)
 
-    def __init__(self, *args, question: Question, search_url: str = "", **kwargs):
+    def __init__(self, *args, question: Question, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
         self.candidates: list[Question] | None = None  # what a search for the original found
-        if search_url:
-            self.fields["duplicate_of"].widget.attrs |= {
-                "hx-get": search_url,
-                "hx-trigger": "input changed delay:350ms",
-                "hx-target": "next .dup-picker",
-                "hx-swap": "innerHTML",
-                "hx-sync": "this:replace",
-                "autocomplete": "off",
-            }
+        self.fields["duplicate_of"].widget.attrs |= {
+            "hx-get": reverse("moderation:duplicate_search", args=[question.pk]),
+            "hx-trigger": "input changed delay:350ms",
+            "hx-target": "next .dup-picker",
+            "hx-swap": "innerHTML",
+            "hx-sync": "this:replace",
+            "autocomplete": "off",
+        }
 
     def clean(self):
         data = super().clean()

@@ -4,13 +4,12 @@ reveal beside each contribution, with its open flags. Registered by ModerationCo
 
 from django.http import HttpRequest
 from django.template.loader import get_template, render_to_string
-from django.urls import reverse
 
-from accounts.privileges import Privilege, holds
 from accounts.rules import can_moderate
 from forum.selectors.threads import QuestionPage
 from forum.slots import CONTRIBUTION_TOOLS, QUESTION_PANELS
 from moderation.forms import CloseForm, CloseVoteForm
+from moderation.rules import can_vote_to_close, can_vote_to_reopen
 from moderation.selectors import close_votes, featured_on, open_flag_counts
 
 
@@ -24,7 +23,6 @@ def question_tools(request: HttpRequest, page: QuestionPage) -> str | None:
         "votes": close_votes(question=question),
         "close_form": CloseForm(
             question=question,
-            search_url=reverse("moderation:duplicate_search", args=[question.pk]),
             auto_id="close_%s",
         ),
         "featured_home": None in featured,
@@ -37,20 +35,19 @@ def close_vote_tools(request: HttpRequest, page: QuestionPage) -> str | None:
     """Members holding the close-vote privilege: how many votes the question has, their vote
     to close (reasons and the duplicate picker) or to reopen, or taking theirs back."""
     user, question = request.user, page.question.post
-    if not user.is_authenticated or can_moderate(user):
-        return None
-    if not holds(user, Privilege.CLOSE_VOTE) or question.is_hidden or question.is_locked:
+    may_close, may_reopen = can_vote_to_close(user, question), can_vote_to_reopen(user, question)
+    if not (may_close or may_reopen):
         return None
     votes = close_votes(question=question, viewer=user)
     context = {
         "question": question,
         "votes": votes,
+        "may_reopen": may_reopen,
         "vote_form": None,
     }
-    if not question.is_closed and votes.mine is None:
+    if may_close and votes.mine is None:
         context["vote_form"] = CloseVoteForm(
             question=question,
-            search_url=reverse("moderation:duplicate_search", args=[question.pk]),
             auto_id="vote_%s",
         )
     return render_to_string("moderation/_close_votes.html", context, request)

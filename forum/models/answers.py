@@ -5,12 +5,21 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from forum.models.posts import Post
+from forum.models.posts import ContributionQuerySet, Post
 from forum.models.questions import Question
+
+
+class AnswerQuerySet(ContributionQuerySet):
+    def listable(self):
+        """What may be listed away from its thread (a profile): visible, on a visible question
+        (hiding a question does not hide its answers, but nobody may reach them)."""
+        return self.visible().filter(question__is_hidden=False)
 
 
 class Answer(Post):
     kind = "answer"
+
+    objects = AnswerQuerySet.as_manager()
 
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     is_accepted = models.BooleanField(default=False)

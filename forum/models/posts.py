@@ -24,6 +24,11 @@ class ContributionQuerySet(models.QuerySet):
         """What the public sees: not hidden by a moderator or deleted by its author."""
         return self.filter(is_hidden=False)
 
+    def listable(self):
+        """What may be listed away from its thread, such as on a profile (answers add that
+        their question must be visible too)."""
+        return self.visible()
+
 
 class Contribution(models.Model):
     """What questions, answers and comments share: who wrote it, how it is shown, its state."""

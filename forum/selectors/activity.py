@@ -16,8 +16,8 @@ class Activity:
 def user_activity(*, person: User, viewer: User, limit: int = 20) -> Activity:
     """A person's questions and answers. Anonymous ones appear only to the person themselves."""
     attributed = attributed_to(person, viewer)
-    questions = Question.objects.visible().filter(attributed)
-    answers = Answer.objects.visible().filter(attributed)
+    questions = Question.objects.listable().filter(attributed)
+    answers = Answer.objects.listable().filter(attributed)
     return Activity(
         questions=list(questions.select_related("level").order_by("-created_at")[:limit]),
         answers=list(answers.select_related("question").order_by("-created_at")[:limit]),

@@ -34,9 +34,9 @@ ORDERING = ("-created_at", "-id")
 
 def _shown(model, person: User, viewer) -> QuerySet:
     """`person`'s posts as `viewer` may see them listed: anonymous ones only to the person
-    themselves, hidden ones only to moderators."""
+    themselves, hidden ones (and answers on hidden questions) only to moderators."""
     posts = model.objects.filter(attributed_to(person, viewer))
-    return posts if can_moderate(viewer) else posts.visible()
+    return posts if can_moderate(viewer) else posts.listable()
 
 
 def profile_questions(*, person: User, viewer, number: int = 1) -> Page:

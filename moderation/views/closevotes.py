@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
@@ -25,7 +24,6 @@ def vote_form(request: HttpRequest, question) -> CloseVoteForm:
     return CloseVoteForm(
         form_data(request),
         question=question,
-        search_url=reverse("moderation:duplicate_search", args=[question.pk]),
         auto_id="vote_%s",
     )
 

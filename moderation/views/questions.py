@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import ratelimit
@@ -23,7 +22,6 @@ def close_form(request: HttpRequest, question) -> CloseForm:
     return CloseForm(
         form_data(request),
         question=question,
-        search_url=reverse("moderation:duplicate_search", args=[question.pk]),
         auto_id="close_%s",
     )
 

@@ -144,3 +144,17 @@ def test_an_erased_member_has_no_profile(client, person):
     for name in ("summary", "questions", "reputation"):
         assert client.get(tab(person, name)).status_code == 404
     assert BadgeAward.objects.filter(user=person, badge=Badge.ACCEPTED_ANSWER).exists()
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_an_answer_on_a_hidden_question_is_listed_to_moderators_only(person, who):
+    """Hiding a question leaves its answers as they were, but only moderators may reach them."""
+    elsewhere = QuestionFactory(title="A question hidden later, about on-call pay")
+    AnswerFactory(question=elsewhere, author=person, body="Ask for a rota first.")
+    contribution_hide(moderator=moderator(), contribution=elsewhere, reason="Spam")
+    browser = client_of(viewer_for(who, person))
+    summary, answers = (
+        browser.get(tab(person, name)).text.split("<main")[1] for name in ("summary", "answers")
+    )
+    assert "about on-call pay" not in summary  # the summary lists visible posts only, to all
+    assert ("about on-call pay" in answers) == (who == "moderator")

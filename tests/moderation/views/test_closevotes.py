@@ -103,6 +103,15 @@ class TestOnTheQuestionPage:
         client.force_login(UserFactory())
         assert "close votes" not in client.get(question.get_absolute_url()).text
 
+    def test_a_suspended_member_gets_no_voting_panel(self, client):
+        """The panel asks the same rules as the votes (moderation/rules.py): a suspended member
+        with the privilege is not offered buttons that would refuse them."""
+        question = QuestionFactory()
+        person = UserFactory(reputation=500)
+        user_suspend(moderator=moderator(), user=person, days=2, reason="Abuse")
+        client.force_login(person)
+        assert "close votes" not in client.get(question.get_absolute_url()).text
+
     def test_a_voter_sees_their_vote_and_takes_it_back(self, client):
         question = QuestionFactory()
         voter = UserFactory(reputation=500)
