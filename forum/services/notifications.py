@@ -51,8 +51,8 @@ def notify_followers(*, answer: Answer) -> list[Notification]:
         .order_by("pk")
     )
     actor, actor_band = notification_actor(answer)
-    return [
-        _deliver(
+    return _deliver_many(
+        [
             Notification(
                 recipient=follow.follower,
                 kind=Notification.Kind.FOLLOWED_ANSWER,
@@ -61,9 +61,9 @@ def notify_followers(*, answer: Answer) -> list[Notification]:
                 question=question,
                 answer=answer,
             )
-        )
-        for follow in followers
-    ]
+            for follow in followers
+        ]
+    )
 
 
 def notify_moderated(
@@ -133,31 +133,42 @@ def notify_warning(*, recipient, moderator, question, answer=None, comment=None,
     )
 
 
-def _unread_changed(user_id: int) -> None:
-    """Forget the count now (this request's next page) and on commit (everyone else's); the
-    badge is on every page kept for that person."""
-    keys = [unread_key(user_id), recent_key(user_id)]
+def _unread_changed(*user_ids: int) -> None:
+    """Forget the counts now (this request's next page) and on commit (everyone else's); the
+    badge is on every page kept for those people."""
+    keys = [key for user_id in user_ids for key in (unread_key(user_id), recent_key(user_id))]
+    if not keys:
+        return
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
-    bump(person(user_id))
+    bump(*(person(user_id) for user_id in user_ids))
 
 
 def unread_changed_about(contribution) -> None:
     """A contribution was hidden or restored: the unread counts of everyone notified about it
     change (notifications about hidden contributions leave the inbox)."""
     link = {contribution.kind: contribution}
-    for user_id in set(Notification.objects.filter(**link).values_list("recipient_id", flat=True)):
-        _unread_changed(user_id)
+    _unread_changed(
+        *set(Notification.objects.filter(**link).values_list("recipient_id", flat=True))
+    )
 
 
 def _deliver(notification: Notification) -> Notification:
-    """Store it, and queue the e-mail copy once the transaction commits, for those who want
-    one each (the others get theirs in a digest, or not at all: forum/digests.py)."""
-    notification.save()
-    _unread_changed(notification.recipient_id)
-    if notification.recipient.wants_email_at_once:
-        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
-    return notification
+    return _deliver_many([notification])[0]
+
+
+def _deliver_many(notifications: list[Notification]) -> list[Notification]:
+    """Store them in one insert, and queue the e-mail copies once the transaction commits, for
+    those who want one each (the others get theirs in a digest, or not at all: forum/digests.py).
+    """
+    if not notifications:
+        return []
+    Notification.objects.bulk_create(notifications)  # sets the ids on both databases
+    _unread_changed(*{n.recipient_id for n in notifications})
+    at_once = [n.pk for n in notifications if n.recipient.wants_email_at_once]
+    for pk in at_once:
+        transaction.on_commit(lambda pk=pk: send_notification_email.enqueue(pk))
+    return notifications
 
 
 def notifications_mark_read(*, recipient, ids: list[int] | None = None) -> int:

@@ -3,11 +3,13 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forum.identity import actor_name
-from forum.models import Notification
+from forum.models import Follow, Notification
 from forum.services.follows import follow_create, follow_delete
-from forum.services.notifications import notify_moderated
+from forum.services.notifications import notify_followers, notify_moderated
 from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("ladder")
@@ -53,8 +55,6 @@ class TestNewAnswersOnFollowedQuestions:
         question = QuestionFactory()
         gone = UserFactory(is_active=False)
         Notification.objects.all().delete()
-        from forum.models import Follow
-
         Follow.objects.create(follower=gone, question=question)
         AnswerFactory(question=question)
         assert kinds_for(gone) == []
@@ -75,6 +75,21 @@ class TestNewAnswersOnFollowedQuestions:
         assert message.subject == (
             f"[Rungs] {answer.author.public_name} answered a question you follow: {question.title}"
         )
+
+    def test_telling_followers_costs_the_same_queries_for_two_or_twenty(self):
+        def queries_for(followers: int) -> int:
+            question = QuestionFactory()
+            for person in UserFactory.create_batch(followers):
+                follow_create(follower=person, target=question)
+            answer = AnswerFactory(question=question)
+            Notification.objects.filter(answer=answer).delete()
+            with CaptureQueriesContext(connection) as captured:
+                told = notify_followers(answer=answer)
+            assert len(told) == followers
+            assert all(n.pk for n in told)  # stored, with their ids for the e-mail task
+            return len(captured)
+
+        assert queries_for(2) == queries_for(20)
 
 
 class TestModeratorsNotices:
