@@ -34,13 +34,21 @@
     if ("ResizeObserver" in window) new ResizeObserver(check).observe(wrap);
   });
 
-  // The phone menu (a <details>) closes with Escape and gives focus back to its "Menu" button.
-  const menu = document.querySelector("[data-site-menu]");
-  if (menu) {
+  // The header's menus (<details>: the phone menu, the notifications menu inside it) close with
+  // Escape and give focus back to their button; the innermost open one closes first.
+  document.querySelectorAll("[data-site-menu], [data-notif-menu]").forEach((menu) => {
     menu.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || !menu.open) return;
+      event.stopPropagation(); // a menu around it stays open
       menu.open = false;
       menu.querySelector("summary").focus();
+    });
+  });
+  // The notifications menu also closes when a click lands outside it.
+  const notifications = document.querySelector("[data-notif-menu]");
+  if (notifications) {
+    document.addEventListener("click", (event) => {
+      if (notifications.open && !notifications.contains(event.target)) notifications.open = false;
     });
   }
 
