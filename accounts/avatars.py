@@ -9,6 +9,7 @@ neutral avatar each, the same for everyone.
 """
 
 import colorsys
+import functools
 import hashlib
 
 from django.utils.html import format_html
@@ -37,6 +38,7 @@ def _hex(hue: float, lightness: float, saturation: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (red, green, blue)))
 
 
+@functools.lru_cache(maxsize=4096)  # a page shows the same few dozen people: hash once
 def colour_for(user_id: int) -> str:
     """A background colour of the person's own, readable under white text."""
     digest = hashlib.sha256(f"rungs-avatar:{user_id}".encode()).digest()
