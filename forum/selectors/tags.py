@@ -70,8 +70,8 @@ def tags_matching(
 
 
 def tag_descriptions(names: Iterable[str]) -> dict[str, str]:
-    """Each named tag's short description (tags without one are left out), in one query: for
-    the tag index and for tag suggestions while asking."""
+    """Each named tag's short description (tags without one are left out), in one query, for
+    the tag index (tag suggestions read theirs in their own query)."""
     names = list(names)
     if not names:
         return {}

@@ -37,8 +37,7 @@ def tag_wiki_edit(
     body = body.strip()
     if len(excerpt) > EXCERPT_MAX_LENGTH or len(body) > WIKI_MAX_LENGTH:
         raise ValueError("The description or the wiki is too long.")
-    wiki, _ = TagWiki.objects.get_or_create(tag=tag)
-    wiki = TagWiki.objects.select_for_update().get(pk=wiki.pk)
+    wiki, _ = TagWiki.objects.select_for_update().get_or_create(tag=tag)  # locked either way
     if base_revision is not None and base_revision != wiki.revision:
         raise WikiConflict(
             f"Someone saved revision {wiki.revision} after you opened the editor; "
@@ -46,15 +45,17 @@ def tag_wiki_edit(
         )
     if wiki.revision and (excerpt, body) == (wiki.excerpt, wiki.body):
         return wiki  # nothing changed: no empty revision
-    TagWiki.objects.filter(pk=wiki.pk).update(
-        excerpt=excerpt,
-        body=body,
-        body_html=render_markdown(body) if body else "",
-        revision=F("revision") + 1,
-        updated_at=timezone.now(),
-        updated_by=editor,
-    )
-    wiki.refresh_from_db()
+    changes = {
+        "excerpt": excerpt,
+        "body": body,
+        "body_html": render_markdown(body) if body else "",
+        "updated_at": timezone.now(),
+        "updated_by": editor,
+    }
+    TagWiki.objects.filter(pk=wiki.pk).update(revision=F("revision") + 1, **changes)
+    for name, value in changes.items():
+        setattr(wiki, name, value)
+    wiki.revision += 1  # what the update made of it: the row is locked, so no one else did
     TagWikiRevision.objects.create(
         wiki=wiki,
         number=wiki.revision,
