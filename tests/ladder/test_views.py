@@ -32,6 +32,26 @@ def test_ladder_pages_render_in_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        (reverse("ladder:level", args=["junior"]), 10),
+        (reverse("ladder:level", args=["mid"]) + "?track=infrastructure", 12),  # + getting here
+        (reverse("ladder:level", args=["senior"]), 13),  # + the group's sources
+        (reverse("ladder:compare", args=["mid", "senior"]), 10),
+        (reverse("ladder:compare", args=["junior", "senior"]) + "?track=backend", 10),
+    ],
+)
+def test_the_level_and_compare_pages_cite_sources_by_title_at_no_extra_cost(
+    client, ladder, url, queries, django_assert_max_num_queries
+):
+    """The titles and kinds come with the prefetched sources; the page navigation and the
+    folding are drawn from what the page already has (issue 13 §3)."""
+    with django_assert_max_num_queries(queries):
+        response = client.get(url)
+    assert "<cite>" in response.text
+
+
 def test_the_matrix_shows_every_level_and_the_version(client, ladder):
     response = client.get(reverse("ladder:index"))
     for name in ("Junior engineer", "Mid-level engineer", "Senior engineer", "2026.11.2"):
