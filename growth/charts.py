@@ -5,15 +5,23 @@ import math
 from dataclasses import dataclass
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
-LINE_HEIGHT = 14  # pixels between the lines of a wrapped label
+# Labels are abbreviations ("SDA"), with a key below the chart naming each one in full, and
+# sized so that they are drawn at MIN_LABEL_PX or more even where the chart is narrowest: the
+# full width of a 390 px phone less the page's 1 rem margin on either side.
+MIN_LABEL_PX = 12
+PHONE_CHART_PX = 390 - 2 * 16
+LABEL_ROOM = 62  # between the outer ring and the edge: a four-letter label and its gap
+LABEL_GAP = 12  # between a spoke's end and its label
+SMALL_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
 @dataclass(frozen=True)
 class Label:
     x: float
-    y: float
+    y: float  # the middle of the text (the template sets dominant-baseline="central")
     anchor: str  # SVG text-anchor
-    lines: list[str]
+    text: str  # the abbreviation drawn on the chart
+    name: str  # what it stands for, in the key below the chart
 
 
 @dataclass(frozen=True)
@@ -34,47 +42,75 @@ class Radar:
 
     @property
     def view_box(self) -> str:
-        """Wider than the chart, so that long labels left and right are not cut off."""
-        margin = 70
-        return f"{-margin} 0 {self.size + 2 * margin} {self.size}"
+        return f"0 0 {self.size} {self.size}"
+
+    @property
+    def label_size(self) -> int:
+        return label_size(self.size)
 
 
-def _wrap(text: str, width: int = 16) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
+def label_size(size: int) -> int:
+    """The labels' font size in the chart's own units. The SVG scales text with the chart, so
+    this is at least MIN_LABEL_PX once a chart `size` units wide is drawn PHONE_CHART_PX wide."""
+    return math.ceil(MIN_LABEL_PX * size / PHONE_CHART_PX)
+
+
+def _words(name: str) -> list[str]:
+    words = [w.strip(",.;:()/&-") for w in name.split()]
+    return [w for w in words if w and w.lower() not in SMALL_WORDS] or [w for w in words if w]
+
+
+def abbreviate(names: list[str]) -> list[str]:
+    """Initials of the words that carry the meaning ("System design and architecture" → "SDA").
+
+    Two names with the same initials get more letters of their last word ("CCo", "CCu"), so
+    every abbreviation stands for one name."""
+    words = [_words(name) for name in names]
+    extra = [0] * len(names)
+
+    def abbreviation(i: int) -> str:
+        if not words[i]:
+            return "?"
+        initials = "".join(w[0].upper() for w in words[i])
+        return initials + words[i][-1][1 : 1 + extra[i]]
+
+    while True:
+        found = [abbreviation(i) for i in range(len(names))]
+        clashing = {a for a in found if found.count(a) > 1}
+        grown = False
+        for i, a in enumerate(found):
+            if a in clashing and words[i] and extra[i] < len(words[i][-1]) - 1:
+                extra[i] += 1
+                grown = True
+        if not clashing or not grown:
+            return found
 
 
 def radar(labels: list[str], series: list[tuple[str, list[float]]], size: int = 420) -> Radar:
     """A spider chart: one spoke per label, one polygon per series of values in 0..1."""
-    center, radius = size / 2, size / 2 - 95
+    center, radius = size / 2, size / 2 - LABEL_ROOM
     count = len(labels)
 
-    def at(index: int, value: float) -> tuple[float, float]:
+    def direction(index: int) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        return (
-            round(center + radius * value * math.cos(angle), 1),
-            round(center + radius * value * math.sin(angle), 1),
-        )
+        return math.cos(angle), math.sin(angle)
+
+    def at(index: int, value: float) -> tuple[float, float]:
+        dx, dy = direction(index)
+        return round(center + radius * value * dx, 1), round(center + radius * value * dy, 1)
 
     def polygon(values: list[float]) -> str:
         return " ".join(f"{x},{y}" for x, y in (at(i, v) for i, v in enumerate(values)))
 
+    font = label_size(size)
     placed = []
-    for index, text in enumerate(labels):
-        x, y = at(index, 1.16)
-        anchor = "middle" if abs(x - center) < 20 else ("start" if x > center else "end")
-        lines = _wrap(text)
-        if y < center - 20:  # above the middle: grow upwards, away from the chart
-            y -= (len(lines) - 1) * LINE_HEIGHT
-        elif abs(y - center) <= 20:
-            y -= (len(lines) - 1) * LINE_HEIGHT / 2
-        placed.append(Label(x, round(y, 1), anchor, lines))
+    for index, (name, text) in enumerate(zip(labels, abbreviate(labels), strict=True)):
+        dx, dy = direction(index)
+        # Out past the spoke's end; labels above and below move a further half line away.
+        x = center + (radius + LABEL_GAP) * dx
+        y = center + (radius + LABEL_GAP) * dy + dy * font / 2
+        anchor = "middle" if abs(dx) < 0.01 else ("start" if dx > 0 else "end")
+        placed.append(Label(round(x, 1), round(y, 1), anchor, text, name))
     return Radar(
         size=size,
         center=center,

@@ -10,11 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.screenshot, pytest.mark.django_db
 IMAGES = Path(settings.BASE_DIR) / "docs" / "img"
 
 
-def test_compare_page(page: Page, ladder):
-    page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto("/ladder/compare/mid/senior/")
-    page.screenshot(path=IMAGES / "compare.png")
-    assert (IMAGES / "compare.png").stat().st_size > 10_000
+# The compare page (compare.png) is in test_screenshots_ladder.py, with its phone image.
 
 
 def test_results_page(page: Page, ladder):

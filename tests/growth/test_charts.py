@@ -1,14 +1,23 @@
 """The SVG geometry drawn on the server: a radar for readiness, paired bars for progress.
 
-The default radar is 420 px square: centre (210, 210), radius 420 / 2 − 95 = 115, labels on a
-circle of 1.16 × 115 = 133.4. Spokes start straight up and go clockwise (SVG's y grows down).
+The default radar is 420 units square: centre (210, 210), radius 420 / 2 − 62 = 148, with the
+labels 12 units past the spokes' ends. Spokes start straight up and go clockwise (SVG's y grows
+down). Labels are abbreviations at 15 units, drawn at 12 px or more on a 390 px phone.
 """
 
 import math
 
 import pytest
 
-from growth.charts import LINE_HEIGHT, RINGS, _wrap, paired_bars, radar
+from growth.charts import (
+    MIN_LABEL_PX,
+    PHONE_CHART_PX,
+    RINGS,
+    abbreviate,
+    label_size,
+    paired_bars,
+    radar,
+)
 
 COMPETENCIES = [
     "Technical craft",
@@ -22,6 +31,9 @@ COMPETENCIES = [
     "Business and product understanding",
     "Learning and career growth",
 ]
+# A generous width per character of a bold capital at the labels' size (Chromium measures
+# 0.6 to 0.72 em for these letters in the system font).
+EM_PER_LETTER = 0.75
 
 
 def pairs(points: str) -> list[tuple[float, float]]:
@@ -34,129 +46,140 @@ class TestRadarGeometry:
         assert (chart.size, chart.center) == (420, 210.0)
         assert RINGS == (0.25, 0.5, 0.75, 1.0)
         assert chart.rings == [
-            "210.0,181.2 238.8,210.0 210.0,238.8 181.2,210.0",
-            "210.0,152.5 267.5,210.0 210.0,267.5 152.5,210.0",
-            "210.0,123.8 296.2,210.0 210.0,296.2 123.8,210.0",
-            "210.0,95.0 325.0,210.0 210.0,325.0 95.0,210.0",
+            "210.0,173.0 247.0,210.0 210.0,247.0 173.0,210.0",
+            "210.0,136.0 284.0,210.0 210.0,284.0 136.0,210.0",
+            "210.0,99.0 321.0,210.0 210.0,321.0 99.0,210.0",
+            "210.0,62.0 358.0,210.0 210.0,358.0 62.0,210.0",
         ]
 
     def test_first_spoke_points_straight_up_then_clockwise(self):
         chart = radar(["A", "B", "C", "D"], [])
-        assert chart.axes == [(210.0, 95.0), (325.0, 210.0), (210.0, 325.0), (95.0, 210.0)]
+        assert chart.axes == [(210.0, 62.0), (358.0, 210.0), (210.0, 358.0), (62.0, 210.0)]
 
     def test_ten_spokes_at_36_degrees(self):
         chart = radar(COMPETENCIES, [])
         assert len(chart.axes) == 10
-        assert chart.axes[0] == (210.0, 95.0)
+        assert chart.axes[0] == (210.0, 62.0)
         # The second spoke: 36° clockwise from the top.
         assert chart.axes[1] == (
-            round(210 + 115 * math.sin(math.radians(36)), 1),
-            round(210 - 115 * math.cos(math.radians(36)), 1),
+            round(210 + 148 * math.sin(math.radians(36)), 1),
+            round(210 - 148 * math.cos(math.radians(36)), 1),
         )
-        assert chart.axes[1] == (277.6, 117.0)
-        assert chart.axes[5] == (210.0, 325.0)  # straight down
+        assert chart.axes[1] == (297.0, 90.3)
+        assert chart.axes[5] == (210.0, 358.0)  # straight down
         for x, y in chart.axes:
-            assert math.hypot(x - 210, y - 210) == pytest.approx(115, abs=0.1)
+            assert math.hypot(x - 210, y - 210) == pytest.approx(148, abs=0.1)
 
     def test_values_scale_the_radius(self):
         chart = radar(["A", "B", "C", "D"], [("Senior (target)", [1.0, 0.5, 0.0, 0.4])])
         [series] = chart.series
         assert series.name == "Senior (target)"
-        assert series.dots == [(210.0, 95.0), (267.5, 210.0), (210.0, 210.0), (164.0, 210.0)]
-        assert series.points == "210.0,95.0 267.5,210.0 210.0,210.0 164.0,210.0"
+        assert series.dots == [(210.0, 62.0), (284.0, 210.0), (210.0, 210.0), (150.8, 210.0)]
+        assert series.points == "210.0,62.0 284.0,210.0 210.0,210.0 150.8,210.0"
 
     def test_several_series_keep_their_order(self):
         chart = radar(["A", "B", "C"], [("target", [1, 1, 1]), ("now", [0.5, 0.5, 0.5])])
         assert [s.name for s in chart.series] == ["target", "now"]
         target, now = chart.series
         for (tx, ty), (nx, ny) in zip(target.dots, now.dots, strict=True):
-            assert math.hypot(tx - 210, ty - 210) == pytest.approx(115, abs=0.1)
-            assert math.hypot(nx - 210, ny - 210) == pytest.approx(57.5, abs=0.1)
+            assert math.hypot(tx - 210, ty - 210) == pytest.approx(148, abs=0.1)
+            assert math.hypot(nx - 210, ny - 210) == pytest.approx(74, abs=0.1)
 
     def test_a_different_size(self):
         chart = radar(["A", "B"], [("s", [1.0, 1.0])], size=300)
         assert chart.center == 150.0
-        assert chart.axes == [(150.0, 95.0), (150.0, 205.0)]  # radius 300 / 2 − 95 = 55
+        assert chart.axes == [(150.0, 62.0), (150.0, 238.0)]  # radius 300 / 2 − 62 = 88
+        assert chart.view_box == "0 0 300 300"
 
 
-class TestRadarLabels:
-    def test_the_view_box_leaves_room_for_labels_left_and_right(self):
+class TestRadarLabelsOnAPhone:
+    """Issue 13: the chart stays legible on a 390 px screen."""
+
+    def test_the_chart_is_drawn_358_px_wide_on_a_390_px_phone(self):
+        assert PHONE_CHART_PX == 390 - 2 * 16  # the page keeps 1 rem either side
+        assert MIN_LABEL_PX == 12
+
+    @pytest.mark.parametrize("size", [300, 420, 520, 600])
+    def test_labels_are_at_least_12_px_when_the_chart_is_358_px_wide(self, size):
+        chart = radar(COMPETENCIES, [], size=size)
+        width = float(chart.view_box.split()[2])
+        assert chart.label_size * PHONE_CHART_PX / width >= 12
+        # …and not needlessly larger: one unit less would drop below 12 px.
+        assert (chart.label_size - 1) * PHONE_CHART_PX / width < 12
+
+    def test_the_default_chart_draws_them_at_15_units_that_is_12_8_px(self):
         chart = radar(COMPETENCIES, [])
-        assert chart.view_box == "-70 0 560 420"
-        left, _, width, _ = (float(n) for n in chart.view_box.split())
-        # The longest label on the left ("Communication", anchored at its end) fits, at the
-        # 12 px of .radar__label and a generous 7 px per character.
-        assert (
-            min(lb.x - max(map(len, lb.lines)) * 7 for lb in chart.labels if lb.anchor == "end")
-            > left
-        )
-        assert (
-            max(lb.x + max(map(len, lb.lines)) * 7 for lb in chart.labels if lb.anchor == "start")
-            < left + width
-        )
+        assert chart.view_box == "0 0 420 420"
+        assert chart.label_size == label_size(420) == 15
+        assert round(15 * PHONE_CHART_PX / 420, 1) == 12.8
 
-    def test_anchors_follow_the_side(self):
+    def test_every_label_fits_inside_the_chart(self):
+        chart = radar(COMPETENCIES, [])
+        left, top, width, height = (float(n) for n in chart.view_box.split())
+        half_height = chart.label_size / 2
+        for label in chart.labels:
+            text_width = len(label.text) * chart.label_size * EM_PER_LETTER
+            start = {"start": label.x, "middle": label.x - text_width / 2}.get(
+                label.anchor, label.x - text_width
+            )
+            assert left <= start, label
+            assert start + text_width <= left + width, label
+            assert top <= label.y - half_height, label
+            assert label.y + half_height <= top + height, label
+
+    def test_labels_sit_past_the_spokes_ends(self):
         chart = radar(["A", "B", "C", "D"], [])
+        # 148 + 12 = 160 from the centre; above and below, half a line (7.5) further.
         assert [(lb.x, lb.y, lb.anchor) for lb in chart.labels] == [
-            (210.0, 76.6, "middle"),  # top: 210 − 133.4
-            (343.4, 210.0, "start"),  # right
-            (210.0, 343.4, "middle"),  # bottom
-            (76.6, 210.0, "end"),  # left
+            (210.0, 42.5, "middle"),
+            (370.0, 210.0, "start"),
+            (210.0, 377.5, "middle"),
+            (50.0, 210.0, "end"),
         ]
 
-    def test_ten_competencies(self):
+    def test_ten_competencies_abbreviated_each_with_its_name(self):
         chart = radar(COMPETENCIES, [])
-        assert [(lb.x, lb.y, lb.anchor, len(lb.lines)) for lb in chart.labels] == [
-            (210.0, 76.6, "middle", 1),
-            (288.4, 88.1, "start", 2),  # y 102.1, above the middle: up one line (14)
-            (336.9, 154.8, "start", 2),  # y 168.8, above: up 14
-            (336.9, 251.2, "start", 2),  # below the middle: stays
-            (288.4, 317.9, "start", 3),
-            (210.0, 343.4, "middle", 2),
-            (131.6, 317.9, "end", 4),
-            (83.1, 251.2, "end", 3),
-            (83.1, 140.8, "end", 3),  # y 168.8, above: up two lines (28)
-            (131.6, 88.1, "end", 2),
-        ]
-
-    def test_a_wrapped_label_at_the_middle_height_is_centred_on_its_spoke(self):
-        chart = radar(["A", "Reliability, security and operations", "C", "D"], [])
-        label = chart.labels[1]
-        assert label.lines == ["Reliability,", "security and", "operations"]
-        assert label.y == 210.0 - (3 - 1) * LINE_HEIGHT / 2 == 196.0
-        assert label.anchor == "start"
-
-    def test_a_wrapped_label_at_the_top_grows_upwards(self):
-        chart = radar(["Project leadership and technical direction", "B", "C"], [])
-        label = chart.labels[0]
-        assert label.lines == ["Project", "leadership and", "technical", "direction"]
-        assert label.y == round(76.6 - 3 * LINE_HEIGHT, 1) == 34.6
-        assert label.anchor == "middle"
+        assert [(lb.text, lb.name) for lb in chart.labels] == list(
+            zip(
+                ["TC", "EI", "PO", "SDA", "RSO", "MCR", "PLTD", "CC", "BPU", "LCG"],
+                COMPETENCIES,
+                strict=True,
+            )
+        )
+        assert [lb.anchor for lb in chart.labels] == (
+            ["middle"] + ["start"] * 4 + ["middle"] + ["end"] * 4
+        )
 
 
-class TestWrap:
+class TestAbbreviate:
     @pytest.mark.parametrize(
-        ("text", "lines"),
+        ("name", "abbreviation"),
         [
-            ("Technical craft", ["Technical craft"]),  # 15 characters: fits in 16
-            ("Execution and independence", ["Execution and", "independence"]),
-            (
-                "Reliability, security and operations",
-                ["Reliability,", "security and", "operations"],
-            ),
-            ("Communication and collaboration", ["Communication", "and", "collaboration"]),
-            ("Supercalifragilisticexpialidocious", ["Supercalifragilisticexpialidocious"]),
-            ("", []),
-            ("   ", []),
-            ("sixteen chars ok", ["sixteen chars ok"]),  # exactly 16
-            ("seventeen chars x", ["seventeen chars", "x"]),
+            ("Technical craft", "TC"),
+            ("System design and architecture", "SDA"),
+            ("Reliability, security and operations", "RSO"),  # punctuation is not a word
+            ("Project leadership and technical direction", "PLTD"),
+            ("Learning", "L"),
+            ("and", "A"),  # only small words: they count after all
+            ("", "?"),
         ],
     )
-    def test_wraps_at_16_characters(self, text, lines):
-        assert _wrap(text) == lines
+    def test_initials_of_the_words_that_carry_meaning(self, name, abbreviation):
+        assert abbreviate([name]) == [abbreviation]
 
-    def test_a_narrower_width(self):
-        assert _wrap("a bb ccc dddd", width=4) == ["a bb", "ccc", "dddd"]
+    def test_clashing_initials_take_more_letters_of_the_last_word(self):
+        assert abbreviate(["Communication and collaboration", "Customer care", "Code craft"]) == [
+            "CCo",
+            "CCa",
+            "CCr",
+        ]
+
+    def test_the_ladders_competencies_are_all_different(self):
+        found = abbreviate(COMPETENCIES)
+        assert len(set(found)) == len(found) == 10
+
+    def test_identical_names_cannot_be_told_apart_but_do_not_loop(self):
+        assert abbreviate(["Design", "Design"]) == ["Design", "Design"]
 
 
 class TestPairedBars:

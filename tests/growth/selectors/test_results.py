@@ -73,9 +73,9 @@ class TestResults:
             "Meets mid-level engineer (now)",
         ]
         assert len(results.radar.axes) == 10
-        assert [lb.lines[0] for lb in results.radar.labels][:2] == [
-            "Technical craft",
-            "Execution and",
+        assert [(lb.text, lb.name) for lb in results.radar.labels][:2] == [
+            ("TC", "Technical craft"),
+            ("EI", "Execution and independence"),
         ]
         # The gap first, then the eight developing competencies; the strength is not a gap.
         slugs = [g.score.competency.slug for g in results.gaps]

@@ -55,7 +55,9 @@ class TestResults:
         results = response.context["results"]
         for series in results.radar.series:
             assert f'points="{series.points}"' in html
-        assert html.count('<tspan x="288.4" dy="14">independence</tspan>') == 1
+        # Abbreviations on the spokes, spelt out in the key below the chart.
+        assert 'text-anchor="start" dominant-baseline="central" font-size="15">EI</text>' in html
+        assert "<div><dt>EI</dt><dd>Execution and independence</dd></div>" in html
         assert '<caption id="scores-caption">Readiness by competency</caption>' in html
         rows = re.findall(
             r'<th scope="row">([^<]+)</th>\s*<td>.*?</svg>\s*(\d+)%</td>\s*<td>(\d+)%</td>',
