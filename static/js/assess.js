@@ -13,9 +13,23 @@
     target.scrollIntoView({ block: unrated ? "center" : "start" });
   };
 
+  // On a phone the list of competencies folds away (it is open without JavaScript), so the
+  // step's first expectation is on the first screen; "Competencies" opens it.
+  const narrow = window.matchMedia("(max-width: 59.99rem)");
+  const fold = () => {
+    document.querySelectorAll("details[data-fold-narrow]").forEach((details) => {
+      details.open = !narrow.matches;
+    });
+  };
+  fold();
+  narrow.addEventListener("change", fold);
+
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const target = event.detail.target;
-    if (target && target.id === "assess-step") focusStep();
+    if (target && target.id === "assess-step") {
+      fold();
+      focusStep();
+    }
   });
 
   // Arriving at a marked step (after a refused finish, without htmx): the first item to rate.
