@@ -138,3 +138,24 @@ class TestAssessBadInput:
         )
         assert response.status_code == 302
         assert Rating.objects.get(expectation=first).evidence == "e" * 500
+
+    def test_evidence_alone_with_nul_bytes_and_10k_characters(self, client, person):
+        draft = growth.start(person)
+        first = growth.items(draft)[0]
+        response = client.post(
+            step_url(draft, first),
+            {f"evidence-{first.pk}": "\x00" + "note " * 2_000, "go": "next"},
+        )
+        assert response.status_code == 302
+        rating = Rating.objects.get()
+        assert rating.value is None
+        assert "\x00" not in rating.evidence
+        assert len(rating.evidence) <= 500
+
+    @pytest.mark.parametrize("slug", ["CRAFT", "craft%00", "..", "craft;drop"])
+    def test_a_step_that_is_not_a_competency_is_404(self, client, person, slug):
+        draft = growth.start(person)
+        for method in (client.get, client.post):
+            response = method(f"/growth/assessments/{draft.pk}/step/{slug}/")
+            assert response.status_code == 404
+        assert not Rating.objects.exists()
