@@ -69,9 +69,16 @@ class Rating(models.Model):
     expectation = models.ForeignKey(
         "ladder.Expectation", on_delete=models.PROTECT, related_name="+"
     )
-    value = models.PositiveSmallIntegerField(choices=Value.choices)
+    value = models.PositiveSmallIntegerField(
+        choices=Value.choices, null=True, blank=True, help_text="Empty: not rated yet."
+    )
     evidence = models.CharField(
         max_length=500, blank=True, help_text="A link or a short note: where this shows."
+    )
+    carried_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Copied from the assessment finished that day, until the person confirms it.",
     )
 
     class Meta:
@@ -79,11 +86,18 @@ class Rating(models.Model):
             models.UniqueConstraint(
                 fields=["assessment", "expectation"], name="growth_one_rating_per_expectation"
             ),
-            models.CheckConstraint(condition=Q(value__lte=2), name="growth_rating_on_the_scale"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__lte=2),
+                name="growth_rating_on_the_scale",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Rating #{self.pk}"  # private: never the value
+
+    @property
+    def is_rated(self) -> bool:
+        return self.value is not None
 
 
 class Plan(models.Model):

@@ -25,65 +25,136 @@ def assessment_start(*, owner: User, track: Track, current: Level, target: Level
     """Start an assessment, or return the one already in progress (there is at most one).
 
     One aims at one's own level or above it: a lower target raises ValidationError, by field.
+    A new assessment starts from the answers of the person's latest finished one on the same
+    track, for the expectations it still covers, each marked with that assessment's date until
+    the person confirms or changes it.
     """
     require(can_assess, owner)
     if target.order < current.order:
         raise ValidationError({"target": "Aim at your level or one above it."})
     try:
         with transaction.atomic():
-            return Assessment.objects.create(
+            assessment = Assessment.objects.create(
                 owner=owner, track=track, current_level=current, target_level=target
             )
     except IntegrityError:
         return Assessment.objects.get(owner=owner, status=Assessment.Status.DRAFT)
+    _carry_over(assessment)
+    return assessment
+
+
+def _carry_over(assessment: Assessment) -> None:
+    previous = (
+        Assessment.objects.filter(
+            owner=assessment.owner, track=assessment.track, status=Assessment.Status.FINISHED
+        )
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+    if previous is None:
+        return
+    allowed = scope(
+        track=assessment.track, current=assessment.current_level, target=assessment.target_level
+    ).ids
+    day = timezone.localdate(previous.finished_at)
+    Rating.objects.bulk_create(
+        Rating(
+            assessment=assessment,
+            expectation_id=old.expectation_id,
+            value=old.value,
+            evidence=old.evidence,
+            carried_from=day,
+        )
+        for old in previous.ratings.filter(expectation_id__in=allowed)
+    )
 
 
 @dataclass(frozen=True)
 class RatingInput:
     expectation_id: int
-    value: int
+    value: int | None  # None: not rated (the evidence is kept all the same)
     evidence: str = ""
+
+
+EVIDENCE_MAX = 500
 
 
 @transaction.atomic
 def assessment_save(
-    *, user: User, assessment: Assessment, ratings: list[RatingInput], finish: bool = False
+    *,
+    user: User,
+    assessment: Assessment,
+    ratings: list[RatingInput],
+    finish: bool = False,
+    competency: Competency | None = None,
 ) -> Assessment:
     """Save ratings (a draft can be saved half done); finishing needs every expectation rated.
 
-    Raises ValidationError for ratings off the scale, expectations this assessment does not
-    cover, or a finish with gaps; nothing is written then.
+    What is submitted for an expectation replaces what was saved, and confirms an answer
+    carried over from an earlier assessment. A rating left empty keeps its evidence; with no
+    evidence either, nothing is kept. `competency`, when given, is the one step these ratings
+    come from: an expectation of another competency is refused.
+
+    Raises ValidationError for ratings off the scale, expectations this assessment (or step)
+    does not cover, or a finish with gaps; nothing is written then.
     """
+    require(can_manage, user, assessment)
+    if assessment.status != Assessment.Status.DRAFT:
+        raise ValidationError("This assessment is finished; start a new one to rate again.")
+    chosen = scope(
+        track=assessment.track, current=assessment.current_level, target=assessment.target_level
+    )
+    allowed = chosen.ids
+    if competency is not None:
+        allowed = {e.pk for e in chosen.items if e.competency_id == competency.pk}
+    for rating in ratings:
+        if rating.expectation_id not in allowed:
+            raise ValidationError("A rating is for an expectation this assessment does not cover.")
+        if rating.value is not None and rating.value not in Rating.Value.values:
+            raise ValidationError("Ratings are not yet, sometimes or consistently.")
+    for rating in ratings:
+        evidence = rating.evidence.replace("\x00", "").strip()[:EVIDENCE_MAX]
+        if rating.value is None and not evidence:
+            assessment.ratings.filter(expectation_id=rating.expectation_id).delete()
+            continue
+        Rating.objects.update_or_create(
+            assessment=assessment,
+            expectation_id=rating.expectation_id,
+            defaults={"value": rating.value, "evidence": evidence, "carried_from": None},
+        )
+    if finish:
+        _finish(assessment, chosen.ids)
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_finish(*, user: User, assessment: Assessment) -> Assessment:
+    """Finish a draft whose every expectation is rated; else ValidationError saying how many
+    are left (and nothing changes)."""
     require(can_manage, user, assessment)
     if assessment.status != Assessment.Status.DRAFT:
         raise ValidationError("This assessment is finished; start a new one to rate again.")
     allowed = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).ids
-    for rating in ratings:
-        if rating.expectation_id not in allowed:
-            raise ValidationError("A rating is for an expectation this assessment does not cover.")
-        if rating.value not in Rating.Value.values:
-            raise ValidationError("Ratings are not yet, sometimes or consistently.")
-    for rating in ratings:
-        Rating.objects.update_or_create(
-            assessment=assessment,
-            expectation_id=rating.expectation_id,
-            defaults={
-                "value": rating.value,
-                "evidence": rating.evidence.replace("\x00", "").strip()[:500],
-            },
-        )
-    if finish:
-        rated = set(assessment.ratings.values_list("expectation_id", flat=True))
-        missing = len(allowed - rated)
-        if missing:
-            raise ValidationError(f"Rate every expectation before finishing: {missing} left.")
-        assessment.status = Assessment.Status.FINISHED
-        assessment.finished_at = timezone.now()
-        assessment.ladder_version = ladder_version()
+    _finish(assessment, allowed)
     assessment.save()
     return assessment
+
+
+def _finish(assessment: Assessment, allowed: set[int]) -> None:
+    rated = set(
+        assessment.ratings.filter(value__isnull=False).values_list("expectation_id", flat=True)
+    )
+    missing = len(allowed - rated)
+    if missing:
+        raise ValidationError(
+            f"Rate every expectation before finishing: {missing} left.", code="unrated"
+        )
+    assessment.status = Assessment.Status.FINISHED
+    assessment.finished_at = timezone.now()
+    assessment.ladder_version = ladder_version()
 
 
 @transaction.atomic

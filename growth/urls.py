@@ -6,7 +6,7 @@ app_name = "growth"
 urlpatterns = [
     path("", assessments.dashboard, name="dashboard"),
     path("assessments/new/", assessments.assessment_start, name="start"),
-    path("assessments/<int:pk>/", assessments.assessment_save, name="assess"),
+    path("assessments/<int:pk>/", assessments.assessment_resume, name="assess"),
     path("assessments/<int:pk>/discard/", assessments.assessment_discard, name="discard"),
     path("assessments/<int:pk>/results/", assessments.results, name="results"),
     path("assessments/<int:pk>/plan/", plans.plan_generate, name="make_plan"),
@@ -17,4 +17,9 @@ urlpatterns = [
     path("plans/<int:pk>/share/", plans.plan_share, name="plan_share"),
     path("plans/<int:pk>/unshare/", plans.plan_unshare, name="plan_unshare"),
     path("shared/<str:token>/", plans.plan_shared, name="shared"),
+    path(
+        "assessments/<int:pk>/step/<slug:competency>/",
+        assessments.assessment_step,
+        name="assess_step",
+    ),
 ]

@@ -71,10 +71,31 @@ class CompetencyForm:
     competency: Competency
     items: list[tuple[Expectation, Rating | None]] = field(default_factory=list)
 
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def rated(self) -> int:
+        return sum(1 for _, rating in self.items if rating is not None and rating.is_rated)
+
+    @property
+    def unrated(self) -> int:
+        return self.total - self.rated
+
+    @property
+    def carried(self) -> int:
+        return sum(1 for _, rating in self.items if rating is not None and rating.carried_from)
+
+    @property
+    def first_unrated(self) -> Expectation | None:
+        return next((e for e, r in self.items if r is None or not r.is_rated), None)
+
 
 def rating_sheet(*, assessment: Assessment, submitted: list | None = None) -> list[CompetencyForm]:
     """The assessment as a form: per competency, each expectation with its rating — the saved
-    one, or what was just submitted when that could not be saved (so no choice is lost)."""
+    one, or what was just submitted when that could not be saved (so no choice is lost).
+    Expectations come with their level, track and sources: no query per expectation."""
     chosen = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     )
@@ -92,11 +113,93 @@ def rating_sheet(*, assessment: Assessment, submitted: list | None = None) -> li
     return list(sheet.values())
 
 
+@dataclass(frozen=True)
+class Step:
+    """One competency of an assessment as a step of the form, with where the whole stands."""
+
+    assessment: Assessment
+    sheet: list[CompetencyForm]
+    index: int  # 0-based position of this step
+
+    @property
+    def block(self) -> CompetencyForm:
+        return self.sheet[self.index]
+
+    @property
+    def competency(self) -> Competency:
+        return self.block.competency
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def count(self) -> int:
+        return len(self.sheet)
+
+    @property
+    def previous(self) -> Competency | None:
+        return self.sheet[self.index - 1].competency if self.index > 0 else None
+
+    @property
+    def next(self) -> Competency | None:
+        return self.sheet[self.index + 1].competency if self.index + 1 < self.count else None
+
+    @property
+    def competencies_done(self) -> int:
+        return sum(1 for block in self.sheet if not block.unrated)
+
+    @property
+    def total(self) -> int:
+        return sum(block.total for block in self.sheet)
+
+    @property
+    def rated(self) -> int:
+        return sum(block.rated for block in self.sheet)
+
+    @property
+    def unrated(self) -> int:
+        return self.total - self.rated
+
+    @property
+    def carried(self) -> int:
+        return sum(block.carried for block in self.sheet)
+
+    @property
+    def carried_from(self):
+        """The date the carried answers come from (one earlier assessment), if any are left."""
+        return next(
+            (r.carried_from for b in self.sheet for _, r in b.items if r and r.carried_from),
+            None,
+        )
+
+    @property
+    def first_unrated_step(self) -> CompetencyForm | None:
+        return next((block for block in self.sheet if block.unrated), None)
+
+
+def step_of(*, assessment: Assessment, slug: str | None = None, submitted=None) -> Step:
+    """The step of competency `slug` (404 when the assessment has no such step); with no slug,
+    the first step with unrated expectations, or the first step when all are rated."""
+    sheet = rating_sheet(assessment=assessment, submitted=submitted)
+    if not sheet:
+        raise Http404("This assessment has nothing to rate.")
+    slugs = [block.competency.slug for block in sheet]
+    if slug is None:
+        first = next((i for i, block in enumerate(sheet) if block.unrated), 0)
+        return Step(assessment, sheet, first)
+    if slug not in slugs:
+        raise Http404("This assessment has no such step.")
+    return Step(assessment, sheet, slugs.index(slug))
+
+
 def assessment_scores(assessment: Assessment) -> tuple[Scores, Scores]:
     chosen = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     )
-    ratings = dict(assessment.ratings.values_list("expectation_id", "value"))
+    ratings = dict(
+        assessment.ratings.filter(value__isnull=False).values_list("expectation_id", "value")
+    )
     competencies = list(Competency.objects.order_by("order"))
     return (
         score(competencies=competencies, target_expectations=chosen.target, ratings=ratings),

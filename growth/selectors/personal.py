@@ -44,8 +44,9 @@ def personal_data(*, owner: User) -> dict:
                         "expectation": r.expectation.key,
                         "competency": r.expectation.competency.name,
                         "text": r.expectation.text,
-                        "rating": r.get_value_display(),
+                        "rating": r.get_value_display() if r.is_rated else None,
                         "evidence": r.evidence,
+                        "carried_from": r.carried_from,
                     }
                     for r in a.ratings.all()
                 ],

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_assessing_journey import rate_step
 from tests.browser.test_forum_journey import log_in, log_out
 from tests.factories import UserFactory
 
@@ -11,24 +12,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assess(page: Page) -> None:
-    """Rate every expectation: strong on craft and design, weak elsewhere."""
+    """Rate every expectation, a step per competency: strong on craft and design, weak elsewhere."""
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Growth").click()
     page.get_by_role("link", name="Start an assessment").click()
     expect(page.get_by_label("Backend")).to_be_checked()
     page.get_by_role("button", name="Begin").click()
-    blocks = page.locator("section.assess-block")
-    for i in range(blocks.count()):
-        block = blocks.nth(i)
-        strong = block.get_by_role("heading").inner_text() in (
-            "Technical craft",
-            "System design and architecture",
-        )
-        items = block.locator("fieldset.assess-item")
-        for j in range(items.count()):
-            items.nth(j).get_by_label("Consistently" if strong else "Not yet").check()
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status")).to_contain_text("Draft saved")
-    page.get_by_role("button", name="Finish and see results").click()
+    for step in range(1, 11):
+        expect(page.locator("#step-heading")).to_contain_text(f"Step {step} of 10")
+        rate_step(page)
+        if step < 10:
+            page.locator(".assess-step__actions").get_by_role(
+                "button", name=re.compile("Next")
+            ).click()
+    page.locator(".assess-step__actions").get_by_role(
+        "button", name="Finish and see results"
+    ).click()
 
 
 def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):

@@ -20,10 +20,14 @@ def snapshot() -> tuple:
     """Everything a request could change."""
     return (
         list(Assessment.objects.order_by("pk").values_list("pk", "status", "finished_at")),
-        list(Rating.objects.order_by("pk").values_list("pk", "value", "evidence")),
+        list(Rating.objects.order_by("pk").values_list("pk", "value", "evidence", "carried_from")),
         list(Plan.objects.order_by("pk").values_list("pk", "title", "discuss", "share_token")),
         list(Goal.objects.order_by("pk").values_list("pk", "title", "done", "target_date")),
     )
+
+
+def step(assessment, item) -> str:
+    return reverse("growth:assess_step", args=[assessment.pk, item.competency.slug])
 
 
 def requests(s: Scene) -> list[tuple[str, str, str, dict]]:
@@ -34,18 +38,22 @@ def requests(s: Scene) -> list[tuple[str, str, str, dict]]:
     return [
         ("assess draft", "get", reverse("growth:assess", args=[s.draft.pk]), {}),
         ("assess finished", "get", reverse("growth:assess", args=[s.done.pk]), {}),
+        ("assess step", "get", step(s.draft, item), {}),
+        ("assess step of finished", "get", step(s.done, item), {}),
         (
-            "save draft",
+            "save step",
             "post",
-            reverse("growth:assess", args=[s.draft.pk]),
-            {f"rating-{item.pk}": "0", "save": "1"},
+            step(s.draft, item),
+            {f"rating-{item.pk}": "0", f"evidence-{item.pk}": "Mine", "go": "next"},
         ),
         (
-            "finish draft",
+            "autosave",
             "post",
-            reverse("growth:assess", args=[s.draft.pk]),
-            {"finish": "1"},
+            step(s.draft, item),
+            {f"rating-{item.pk}": "0", "autosave": "1"},
         ),
+        ("finish draft", "post", step(s.draft, item), {"go": "finish"}),
+        ("save and leave", "post", step(s.draft, item), {"go": "leave"}),
         ("discard page", "get", reverse("growth:discard", args=[s.draft.pk]), {}),
         ("discard draft", "post", reverse("growth:discard", args=[s.draft.pk]), {}),
         ("results", "get", reverse("growth:results", args=[s.done.pk]), {}),

@@ -35,7 +35,7 @@ def url(name: str, *args) -> str:
 BUDGETS = {
     "dashboard": 6,
     "start": 12,
-    "assess": 7,
+    "assess": 7,  # one step: session, user, assessment, expectations, their sources, ratings, menu
     "results": 12,
     "plan": 6,
     "print": 6,
@@ -52,7 +52,7 @@ class TestQueryBudgets:
         return {
             "dashboard": url("dashboard"),
             "start": url("start"),
-            "assess": url("assess", draft.pk),
+            "assess": url("assess_step", draft.pk, "craft"),
             "results": url("results", first.pk),
             "plan": url("plan", plan.pk),
             "print": url("plan_print", plan.pk),
@@ -114,8 +114,24 @@ class TestQueryBudgets:
             "print": ('<section class="goal-print"', 15),
             "markdown": ("\n## Goal ", 15),
             "shared": ('<section class="goal-print"', 15),
-            "assess": (" checked>", 74),
+            "assess": (" checked>", 15),  # one step: Technical craft's expectations
         }
         if page in grown:
             needle, count = grown[page]
             assert response.content.decode().count(needle) == count
+
+
+def test_every_step_costs_the_same_however_many_expectations_it_has(
+    client, person, django_assert_max_num_queries
+):
+    """Sources, levels and tracks come with the expectations: a step with 15 expectations costs
+    what one with 4 costs."""
+    draft = growth.start(person)
+    growth.rate_all(draft, finish=False)
+    sizes = {}
+    for slug in {e.competency.slug for e in growth.items(draft)}:
+        with django_assert_max_num_queries(BUDGETS["assess"]):
+            response = client.get(url("assess_step", draft.pk, slug))
+        assert response.status_code == 200
+        sizes[slug] = response.content.decode().count(" checked>")
+    assert (min(sizes.values()), max(sizes.values())) == (4, 15)
