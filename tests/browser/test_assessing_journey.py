@@ -101,6 +101,12 @@ def test_a_whole_assessment_in_steps(browser, live_server, ladder, viewport, jav
     if javascript:  # a changed answer is saved at once, before any button
         expect(page.locator("#autosave-status")).to_contain_text("Saved at")
         expect(page.locator(".assess-progress__text")).to_contain_text(f"{rated} of 74")
+        # Evidence is saved a second after typing stops, without leaving the field.
+        evidence = page.locator("fieldset.assess-item").first.get_by_label("Evidence (optional)")
+        with page.expect_response(
+            lambda r: "tab%20closed" in (r.request.post_data or "") and r.status == 200
+        ):
+            evidence.press_sequentially("Typed, then the tab closed")
     else:
         go(page, "Next", 4)
 
@@ -138,6 +144,9 @@ def test_a_whole_assessment_in_steps(browser, live_server, ladder, viewport, jav
     for step in range(3, 11):
         go(page, "Next", step)
         heights.append(page.evaluate("document.documentElement.scrollHeight"))
+        if javascript and step == 3:
+            typed = page.locator("fieldset.assess-item").first.get_by_label("Evidence (optional)")
+            expect(typed).to_have_value("Typed, then the tab closed")
         rate_step(page)
     print(f"steps 3-10 at {viewport['width']} px: {heights} px tall")
     page.locator(".assess-step__actions").get_by_role(
