@@ -17,4 +17,8 @@ urlpatterns = [
     path("plans/<int:pk>/share/", plans.plan_share, name="plan_share"),
     path("plans/<int:pk>/unshare/", plans.plan_unshare, name="plan_unshare"),
     path("shared/<str:token>/", plans.plan_shared, name="shared"),
+    path("goals/<int:pk>/actions/", plans.action_add, name="action_add"),
+    path("actions/<int:pk>/", plans.action_edit, name="action_edit"),
+    path("actions/<int:pk>/done/", plans.action_done, name="action_done"),
+    path("actions/<int:pk>/remove/", plans.action_remove, name="action_remove"),
 ]
