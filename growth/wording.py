@@ -42,7 +42,7 @@ def gist(text: str, *, at_most: int = 110) -> str:
 
 def consistently(text: str) -> str:
     """ "who consistently …", with the adverb after a leading "is" ("who is consistently …")."""
-    first, _, rest = gist(text, at_most=135).partition(" ")
+    first, _, rest = gist(text, at_most=100).partition(" ")
     if first in ("is", "are") and rest:
         return f"{first} consistently {rest}"
     return f"consistently {first} {rest}".rstrip()
@@ -136,8 +136,7 @@ def _actions(
 
 def _support(name: str) -> list[str]:
     return [
-        "Your manager: agree which of these actions fit your work this quarter, and look at "
-        "them together in your one-to-ones.",
-        f"A mentor or a senior colleague who is strong in {name.lower()}: ask them to look at "
-        "your work on this and tell you what they would do differently.",
+        "Your manager: agree which actions fit this quarter's work; look at them in your 1:1s.",
+        f"A mentor, or a senior colleague strong in {name.lower()}: ask them to look at your "
+        "work on this.",
     ]
