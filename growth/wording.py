@@ -136,7 +136,6 @@ def _actions(
 
 def _support(name: str) -> list[str]:
     return [
-        "Your manager: agree which actions fit this quarter's work; look at them in your 1:1s.",
-        f"A mentor, or a senior colleague strong in {name.lower()}: ask them to look at your "
-        "work on this.",
+        "Your manager: agree which actions fit this quarter's work.",
+        f"A mentor, or a senior colleague strong in {name.lower()}: ask for their eye on it.",
     ]

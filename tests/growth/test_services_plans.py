@@ -115,7 +115,7 @@ class TestPlanGenerate:
         design = plan.goals.get(competency__slug="design")
         assert design.support_list[0].startswith("Your manager: ")
         assert design.support_list[1].startswith(
-            "A mentor, or a senior colleague strong in system design and architecture: "
+            "A mentor, or a senior colleague strong in system design and architecture: ask"
         )
         assert design.evidence_list[0] == (
             "A piece of work that shows this: “Makes high-level architectural decisions for "

@@ -228,4 +228,4 @@ class TestProgress:
             '<li><a href="/questions/?competency=design">Questions others asked about '
             "system design and architecture</a> on the forum</li>"
         ) in html
-        assert "Your manager: agree which actions fit this quarter&#x27;s work" in html
+        assert "Your manager: agree which actions fit this quarter&#x27;s work." in html
