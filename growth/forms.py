@@ -1,9 +1,10 @@
 import re
+from datetime import date
 
 from django import forms
 
 from accounts.bands import Band
-from growth.models import Goal, Plan
+from growth.models import ACTION_LENGTH, EARLIEST, LATEST, Goal, Plan, PlanAction
 from ladder.models import Level, Track
 
 
@@ -60,26 +61,68 @@ class PlanForm(forms.ModelForm):
 
 
 class GoalForm(forms.ModelForm):
+    """A goal's own words and date; its actions are rows of their own (ActionForm)."""
+
     goal_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Goal
-        fields = ["title", "actions", "evidence", "target_date", "done"]
+        fields = ["title", "target_date", "why", "support", "evidence", "done"]
         labels = {
             "title": "Goal",
-            "actions": "Actions (one per line)",
-            "evidence": "Evidence to collect (one per line)",
             "target_date": "Target date",
-            "done": "Done",
+            "why": "Why it matters",
+            "support": "Who can help (one per line)",
+            "evidence": "Evidence to collect (one per line)",
+            "done": "Reached",
         }
-        help_texts = {"actions": "", "evidence": ""}
+        help_texts = {"why": "", "support": "", "evidence": ""}
         widgets = {
-            "actions": forms.Textarea(attrs={"rows": 4}),
-            "evidence": forms.Textarea(attrs={"rows": 3}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+            "support": forms.Textarea(attrs={"rows": 2}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
             "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def clean_target_date(self):
+        return sensible_date(self.cleaned_data.get("target_date"))
 
 
 GoalFormSet = forms.formset_factory(
     GoalForm, extra=1, can_delete=True, max_num=20, validate_max=True
 )
+
+
+def sensible_date(value: date | None) -> date | None:
+    """A plan's dates lie in this century: year 1 or 9999 is a typo, not a plan."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise forms.ValidationError("Choose a date between 2000 and 2100.")
+    return value
+
+
+class ActionForm(forms.ModelForm):
+    """One action: its words and, if wanted, the date to have it done by."""
+
+    class Meta:
+        model = PlanAction
+        fields = ["text", "due"]
+        labels = {"text": "Action", "due": "Due"}
+        widgets = {
+            "text": forms.TextInput(attrs={"maxlength": ACTION_LENGTH}),
+            "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def clean_text(self):
+        text = " ".join(self.cleaned_data["text"].split())
+        if not text:
+            raise forms.ValidationError("Write what you will do.")
+        return text
+
+    def clean_due(self):
+        return sensible_date(self.cleaned_data.get("due"))
+
+
+class ActionDoneForm(forms.Form):
+    done = forms.TypedChoiceField(
+        choices=[("1", "done"), ("0", "not done")], coerce=lambda v: v == "1"
+    )

@@ -4,6 +4,9 @@ Private by default: only the owner sees them, and anyone holding a live share li
 one plan read-only. Views look everything up through the owner, so a foreign id is a 404.
 """
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -139,7 +142,12 @@ class Goal(models.Model):
         "ladder.Competency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField("goal", max_length=200)
-    actions = models.TextField(blank=True, help_text="One action per line.", max_length=4000)
+    why = models.TextField(
+        "why it matters", blank=True, max_length=2000, help_text="What the ladder says."
+    )
+    support = models.TextField(
+        "who can help", blank=True, max_length=2000, help_text="One person or place per line."
+    )
     evidence = models.TextField(
         "evidence to collect", blank=True, help_text="One item per line.", max_length=2000
     )
@@ -154,9 +162,71 @@ class Goal(models.Model):
         return f"Goal #{self.pk}"
 
     @property
-    def action_list(self) -> list[str]:
-        return lines(self.actions)
-
-    @property
     def evidence_list(self) -> list[str]:
         return lines(self.evidence)
+
+    @property
+    def support_list(self) -> list[str]:
+        return lines(self.support)
+
+    @property
+    def progress(self) -> "ActionProgress":
+        """How many of the goal's actions are done (from the prefetched actions: no query)."""
+        actions = self.actions.all()
+        return ActionProgress(done=sum(1 for a in actions if a.done_at), total=len(actions))
+
+
+@dataclass(frozen=True)
+class ActionProgress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.total) and self.done == self.total
+
+
+ACTION_LENGTH = 300
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # a plan's dates lie in between
+ACTIONS_PER_GOAL = 20
+
+
+class PlanAction(models.Model):
+    """One concrete step towards a goal, ticked off on its own; done ones stay, with their date."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
+    text = models.CharField("action", max_length=ACTION_LENGTH)
+    due = models.DateField("due", null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["order", "id"]
+        indexes = [models.Index("goal", "order", name="growth_action_goal_order")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="growth_action_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Action #{self.pk}"  # private: never the text
+
+
+class RevokedShareLink(models.Model):
+    """A share token its owner turned off, remembered so the old link can say so (410) rather
+    than look like it never existed (404). Goes with its plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revoked_links")
+    token = models.CharField(max_length=64, unique=True)
+    shared_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-revoked_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Revoked link #{self.pk}"

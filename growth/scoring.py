@@ -18,6 +18,10 @@ POINTS = {0: 0.0, 1: 0.5, 2: 1.0}
 STRENGTH_AT = 0.75  # readiness from here up is a strength
 GAP_BELOW = 0.5  # readiness below this is a gap
 STRONG = 2  # a group counts an expectation as a strength when it is rated consistently
+# The verdict on the results page, from overall readiness for the target level:
+READY_AT = 0.8  # ready: this much overall, and no competency left as a gap
+NEARLY_AT = 0.6  # nearly: this much overall (or ready-level with a gap left)
+PRIORITIES = 3  # how many competencies the summary names as mattering most
 
 
 @dataclass
@@ -33,6 +37,11 @@ class CompetencyScore:
     @property
     def percent(self) -> int:
         return round(self.readiness * 100)
+
+    @property
+    def missing_weight(self) -> float:
+        """How much is missing here, counted in expectations (½ for each "sometimes")."""
+        return (1 - self.readiness) * self.expectations
 
     @property
     def standing(self) -> str:
@@ -104,6 +113,23 @@ class Scores:
             (c for c in self.competencies if c.standing == "developing"), key=lambda c: c.readiness
         )
 
+    @property
+    def weak(self) -> list[CompetencyScore]:
+        """Gaps and developing competencies, the ones that weigh most first: what is missing
+        in a competency times how many expectations it holds (ties: the lower readiness)."""
+        return sorted(self.gaps + self.developing, key=lambda c: (-c.missing_weight, c.readiness))
+
+    @property
+    def priorities(self) -> list[CompetencyScore]:
+        return self.weak[:PRIORITIES]
+
+    @property
+    def verdict(self) -> str:
+        """ready, nearly or not-yet (see READY_AT and NEARLY_AT)."""
+        if self.overall >= READY_AT and not self.gaps:
+            return "ready"
+        return "nearly" if self.overall >= NEARLY_AT else "not-yet"
+
 
 def score(
     *,
@@ -113,7 +139,9 @@ def score(
 ) -> Scores:
     """`ratings` maps expectation id → 0, 1 or 2; unrated expectations count as not yet.
 
-    Expectations carry their group (`group`, with its threshold) when they belong to one."""
+    Expectations carry their group (`group`, with its threshold) when they belong to one.
+    A rating of None (an item left empty) counts as unrated."""
+    ratings = {pk: value for pk, value in ratings.items() if value is not None}
     groups = group_scores(target_expectations=target_expectations, ratings=ratings)
     waived = {e.pk for g in groups for e in g.waived}
     counted = [e for e in target_expectations if e.pk not in waived]

@@ -10,14 +10,27 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.rules import require
-from growth.models import Assessment, Goal, Plan, Rating
+from growth import wording
+from growth.models import (
+    ACTION_LENGTH,
+    ACTIONS_PER_GOAL,
+    EARLIEST,
+    LATEST,
+    Assessment,
+    Goal,
+    Plan,
+    PlanAction,
+    Rating,
+    RevokedShareLink,
+)
 from growth.rules import can_assess, can_manage
 from growth.selectors.assessments import assessment_scores, scope
-from growth.selectors.results import growth_actions
+from growth.selectors.results import growth_actions, transition_for
 from ladder.models import Competency, Level, Track
 from ladder.selectors.levels import ladder_version
 
 PLAN_HORIZON = timedelta(days=90)
+GOALS_AT_MOST = 5
 
 
 @transaction.atomic
@@ -169,8 +182,9 @@ def assessment_discard(*, user: User, assessment: Assessment) -> None:
 
 @transaction.atomic
 def plan_generate(*, user: User, assessment: Assessment, today: date | None = None) -> Plan:
-    """A first plan from an assessment's gaps, for the person to edit: one goal per weak
-    competency, with the ladder's growth actions and the evidence that would show progress."""
+    """A first plan from an assessment's gaps, written for a person to read and change: for
+    each competency that weighs most (at most five), a goal in plain words, why it matters,
+    two or three actions with dates spread over the next three months, and who can help."""
     require(can_manage, user, assessment)
     # One plan per assessment: lock it so a double click cannot make two.
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
@@ -180,35 +194,52 @@ def plan_generate(*, user: User, assessment: Assessment, today: date | None = No
         raise ValidationError("Finish the assessment before making a plan from it.")
     scores = assessment_scores(assessment)[0]
     target, current = assessment.target_level, assessment.current_level
-    actions = growth_actions(current=current, target=target)
-    due = (today or timezone.localdate()) + PLAN_HORIZON
+    ladder_actions = growth_actions(current=current, target=target)
+    step = transition_for(current=current, target=target)
+    start = today or timezone.localdate()
     plan = Plan.objects.create(
         owner=assessment.owner,
         assessment=assessment,
         title=f"From {current.name.lower()} to {target.name.lower()}",
         discuss="\n".join(_topics(scores, target)),
     )
-    weak = (scores.gaps + scores.developing)[:5]
-    for order, gap in enumerate(weak):
-        missing = gap.not_yet + gap.sometimes
-        steps = [a.text for a in actions if a.competency_id == gap.competency.pk][:3]
-        steps += [f"Work towards: {e.text}" for e in missing[:2]]
-        Goal.objects.create(
+    for order, weak in enumerate(scores.weak[:GOALS_AT_MOST]):
+        written = wording.goal_for(
+            weak,
+            target=target,
+            ladder_actions=[
+                a.text for a in ladder_actions if a.competency_id == weak.competency.pk
+            ],
+            step_summary=step.summary if step and order == 0 else "",
+        )
+        goal = Goal.objects.create(
             plan=plan,
-            competency=gap.competency,
-            title=f"{gap.competency.name}: from {gap.percent}% to a steady {target.name.lower()}",
-            actions="\n".join(steps),
-            evidence="\n".join(f"A concrete example of: {e.text}" for e in missing[:3]),
-            target_date=due,
+            competency=weak.competency,
+            title=written.title,
+            why=written.why,
+            support=written.support,
+            evidence="\n".join(written.evidence),
+            target_date=start + PLAN_HORIZON,
             order=order,
+        )
+        PlanAction.objects.bulk_create(
+            PlanAction(goal=goal, text=text, due=due, order=index)
+            for index, (text, due) in enumerate(
+                zip(written.actions, spread(start, len(written.actions)), strict=True)
+            )
         )
     return plan
 
 
+def spread(start: date, count: int) -> list[date]:
+    """`count` dates evenly over the plan's horizon, the last one at its end."""
+    return [start + PLAN_HORIZON * (i + 1) / count for i in range(count)]
+
+
 def _topics(scores, target: Level) -> list[str]:
     topics = ["Do you see the same gaps as I do? Which matter most for my next review?"]
-    if scores.gaps:
-        first = scores.gaps[0].competency.name.lower()
+    if scores.priorities:
+        first = scores.priorities[0].competency.name.lower()
         topics.append(f"Which project coming up would let me practise {first}?")
     for group in scores.groups:
         if group.pointer:
@@ -227,7 +258,8 @@ def _topics(scores, target: Level) -> list[str]:
 @dataclass(frozen=True)
 class GoalInput:
     title: str
-    actions: str = ""
+    why: str = ""
+    support: str = ""
     evidence: str = ""
     target_date: date | None = None
     done: bool = False
@@ -239,7 +271,8 @@ class GoalInput:
 def plan_update(
     *, user: User, plan: Plan, title: str, discuss: str, goals: list[GoalInput]
 ) -> Plan:
-    """Replace the plan's content with what the person wrote; goals left out are removed."""
+    """Replace the plan's words and goals with what the person wrote; goals left out are
+    removed with their actions. Actions themselves change one by one (plan_action_*)."""
     require(can_manage, user, plan)
     plan.title, plan.discuss = title.strip(), discuss.strip()
     plan.full_clean(exclude=["share_token"])
@@ -248,7 +281,8 @@ def plan_update(
     for order, goal in enumerate(goals):
         values = {
             "title": goal.title.strip(),
-            "actions": goal.actions.strip(),
+            "why": goal.why.strip(),
+            "support": goal.support.strip(),
             "evidence": goal.evidence.strip(),
             "target_date": goal.target_date,
             "done": goal.done,
@@ -261,6 +295,75 @@ def plan_update(
             kept.append(Goal.objects.create(plan=plan, **values).pk)
     plan.goals.exclude(pk__in=kept).delete()
     return plan
+
+
+def _checked_action(text: str, due: date | None) -> tuple[str, date | None]:
+    """The action's words on one line, and its date; ValidationError (by field) if not fit."""
+    text = " ".join((text or "").replace("\x00", "").split())
+    errors = {}
+    if not text:
+        errors["text"] = "Write what you will do."
+    elif len(text) > ACTION_LENGTH:
+        errors["text"] = f"Keep an action under {ACTION_LENGTH} characters."
+    if due is not None and not EARLIEST <= due <= LATEST:
+        errors["due"] = "Choose a date between 2000 and 2100."
+    if errors:
+        raise ValidationError(errors)
+    return text, due
+
+
+def _touch(plan_id: int) -> None:
+    Plan.objects.filter(pk=plan_id).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def plan_action_add(*, user: User, goal: Goal, text: str, due: date | None = None) -> PlanAction:
+    """A new action at the end of the goal's list (at most ACTIONS_PER_GOAL of them)."""
+    require(can_manage, user, goal.plan)
+    text, due = _checked_action(text, due)
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)  # two adds at once: one order each
+    count = goal.actions.count()
+    if count >= ACTIONS_PER_GOAL:
+        raise ValidationError({"text": f"A goal holds at most {ACTIONS_PER_GOAL} actions."})
+    last = goal.actions.order_by("-order").values_list("order", flat=True).first()
+    action = PlanAction.objects.create(
+        goal=goal, text=text, due=due, order=0 if last is None else last + 1
+    )
+    _touch(goal.plan_id)
+    return action
+
+
+@transaction.atomic
+def plan_action_update(
+    *, user: User, action: PlanAction, text: str, due: date | None
+) -> PlanAction:
+    """New words or a new date for one action (done or not: its done date stays)."""
+    require(can_manage, user, action.goal.plan)
+    action.text, action.due = _checked_action(text, due)
+    action.save(update_fields=["text", "due"])
+    _touch(action.goal.plan_id)
+    return action
+
+
+@transaction.atomic
+def plan_action_toggle(*, user: User, action: PlanAction, done: bool) -> PlanAction:
+    """Tick an action off (it keeps the moment it was done) or undo that. Saying "done" twice
+    keeps the first date."""
+    require(can_manage, user, action.goal.plan)
+    if done and action.done_at is None:
+        action.done_at = timezone.now()
+    elif not done:
+        action.done_at = None
+    action.save(update_fields=["done_at"])
+    _touch(action.goal.plan_id)
+    return action
+
+
+@transaction.atomic
+def plan_action_remove(*, user: User, action: PlanAction) -> None:
+    require(can_manage, user, action.goal.plan)
+    action.delete()
+    _touch(action.goal.plan_id)
 
 
 @transaction.atomic
@@ -276,8 +379,13 @@ def plan_share(*, user: User, plan: Plan) -> str:
 
 @transaction.atomic
 def plan_unshare(*, user: User, plan: Plan) -> None:
-    """Revoke the link at once: the old address becomes a 404."""
+    """Turn the link off at once. The old token is remembered, so whoever opens it learns
+    that the owner turned it off (410) instead of meeting a page that never was (404)."""
     require(can_manage, user, plan)
+    if plan.share_token:
+        RevokedShareLink.objects.get_or_create(
+            token=plan.share_token, defaults={"plan": plan, "shared_at": plan.shared_at}
+        )
     plan.share_token = None
     plan.shared_at = None
     plan.save(update_fields=["share_token", "shared_at"])
@@ -286,8 +394,9 @@ def plan_unshare(*, user: User, plan: Plan) -> None:
 @transaction.atomic
 def personal_data_erase(*, owner: User) -> None:
     """Delete every self-assessment and plan of a person who deletes their account: their
-    ratings, evidence, goals and share links go with them (a share link is a 404 at once).
+    ratings, evidence, goals, actions and share links go with them (a share link, live or
+    turned off, is a 404 at once).
     Idempotent. Called by privacy.services.account_delete, which checks who may ask."""
-    Plan.objects.filter(owner=owner).delete()  # goals go with their plan
+    Plan.objects.filter(owner=owner).delete()  # goals, actions and old links go with it
     Rating.objects.filter(assessment__owner=owner).delete()
     Assessment.objects.filter(owner=owner).delete()

@@ -22,4 +22,8 @@ urlpatterns = [
         assessments.assessment_step,
         name="assess_step",
     ),
+    path("goals/<int:pk>/actions/", plans.action_add, name="action_add"),
+    path("actions/<int:pk>/", plans.action_edit, name="action_edit"),
+    path("actions/<int:pk>/done/", plans.action_done, name="action_done"),
+    path("actions/<int:pk>/remove/", plans.action_remove, name="action_remove"),
 ]

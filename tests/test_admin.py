@@ -14,9 +14,9 @@ from tests.factories import AnswerFactory, CommentFactory, QuestionFactory, User
 pytestmark = pytest.mark.usefixtures("ladder")
 
 OUR_APPS = {"accounts", "ladder", "forum", "moderation", "growth"}
-# Not in the admin on purpose: tags are edited with their question; ratings and goals are the
-# private content of people's assessments and plans.
-UNREGISTERED = ["Goal", "Rating", "TaggedQuestion"]
+# Not in the admin on purpose: tags are edited with their question; ratings, goals, plan
+# actions and turned-off share links are the private content of people's assessments and plans.
+UNREGISTERED = ["Goal", "PlanAction", "Rating", "RevokedShareLink", "TaggedQuestion"]
 
 
 @pytest.fixture

@@ -64,6 +64,7 @@ GET_URLS = [
     ("user", "/growth/plans/{x}/"),
     ("user", "/growth/plans/{x}/print/"),
     ("user", "/growth/plans/{x}/plan.md"),
+    ("user", "/growth/plans/{x}/unshare/"),
     ("mod", "/moderation/people/{x}/"),
     ("mod", "/moderation/?page={x}"),
     ("mod", "/moderation/hidden/?page={x}"),
@@ -79,6 +80,10 @@ POST_URLS = [
     ("user", "/answers/{a}/vote/", {"value": "{x}"}),
     ("user", "/growth/assessments/new/", {"track": "{x}", "current": "{x}", "target": "{x}"}),
     ("user", "/growth/assessments/{d}/", {"rating-{x}": "{x}", "save": "1"}),
+    ("user", "/growth/goals/{g}/actions/", {"text": "{x}", "due": "{x}"}),
+    ("user", "/growth/actions/{c}/", {"text": "{x}", "due": "{x}"}),
+    ("user", "/growth/actions/{c}/done/", {"done": "{x}"}),
+    ("user", "/growth/actions/{x}/remove/", {}),
     ("user", "/revisions/{x}/rollback/", {"reason": "{x}"}),
     ("mod", "/moderation/question/{q}/close/", {"reason": "duplicate", "duplicate_of": "{x}"}),
     ("mod", "/moderation/question/{q}/close/", {"reason": "{x}", "note": "{x}"}),
@@ -99,11 +104,13 @@ def scene(client):
     person = UserFactory()
     question = QuestionFactory()
     answer = AnswerFactory(question=question)
+    goal = growth.plan(person).goals.first()
     draft = growth.start(person)
     browsers = {"anon": Client(), "user": Client(), "mod": Client()}
     browsers["user"].force_login(person)
     browsers["mod"].force_login(moderator())
-    return browsers, {"q": question.pk, "a": answer.pk, "d": draft.pk}
+    ids = {"q": question.pk, "a": answer.pk, "d": draft.pk}
+    return browsers, ids | {"g": goal.pk, "c": goal.actions.first().pk}
 
 
 def _fill(template: str, bad: str, ids: dict) -> str:

@@ -68,7 +68,7 @@ from forum.models import (
 from forum.services.answers import answer_accept, answer_edit
 from forum.services.questions import question_edit
 from forum.services.suggestions import suggestion_create
-from growth.models import Assessment, Plan
+from growth.models import Assessment, Goal, Plan, PlanAction
 from moderation.models import MODERATORS_GROUP, AuditEntry, CloseVote, Flag, Suspension
 from moderation.selectors import flag_queue
 from moderation.services.closevotes import close_vote_cast
@@ -179,6 +179,7 @@ VOTE = {"value": "up"}
 FLAG = {"reason": "spam"}
 MODERATED = "login  403  403  403  ok   403"  # moderator-only actions
 PRIVATE = "login  404  ok   404  404  ok"  # one's own assessments and plans
+ACTION_TEXT = "Ask Priya to review my design doc"
 
 # fmt: off
 MATRIX = [
@@ -356,6 +357,13 @@ MATRIX = [
     Entry("growth:plan_share", "turn on a plan's share link", "plan", expect=PRIVATE),
     Entry("growth:plan_unshare", "turn off a plan's share link", "shared plan",
           expect=PRIVATE),
+    Entry("growth:action_add", "add an action to a goal of their plan", "plan goal",
+          expect=PRIVATE, data={"text": ACTION_TEXT}),
+    Entry("growth:action_edit", "reword and re-date a plan action", "plan action",
+          expect=PRIVATE, data={"text": ACTION_TEXT, "due": "2027-01-31"}),
+    Entry("growth:action_done", "tick a plan action off", "plan action",
+          expect=PRIVATE, data={"done": "1"}),
+    Entry("growth:action_remove", "remove a plan action", "plan action", expect=PRIVATE),
     # Privacy: anyone signed in deletes their own account (suspended or not); the URL names
     # nobody, so there is no one else's account to aim at.
     Entry("privacy:delete", "delete their own account (with their password)", "nobody",
@@ -643,6 +651,20 @@ def _tagged_question(moderator: User) -> Scene:
     return Scene(scene.author, scene.other, {"tag": "pip"}, target=scene.target)
 
 
+@target("plan goal")
+def _plan_goal(moderator: User) -> Scene:
+    owner = UserFactory()
+    goal = growth.plan(owner).goals.first()
+    return Scene(owner, UserFactory(), {"pk": goal.pk}, Goal, goal.pk, goal)
+
+
+@target("plan action")
+def _plan_action(moderator: User) -> Scene:
+    owner = UserFactory()
+    action = growth.plan(owner).goals.first().actions.first()
+    return Scene(owner, UserFactory(), {"pk": action.pk}, PlanAction, action.pk, action)
+
+
 @target("shared plan")
 def _shared_plan(moderator: User) -> Scene:
     owner = UserFactory()
@@ -805,6 +827,12 @@ DONE: dict[str, Callable[[Cell], bool]] = {
     ),
     "growth:plan_share": lambda c: c.rows().filter(share_token__isnull=False).exists(),
     "growth:plan_unshare": lambda c: c.rows().filter(share_token__isnull=True).exists(),
+    "growth:action_add": lambda c: PlanAction.objects.filter(
+        goal_id=c.scene.pk, text=ACTION_TEXT
+    ).exists(),
+    "growth:action_edit": lambda c: c.rows().filter(text=ACTION_TEXT).exists(),
+    "growth:action_done": lambda c: c.rows().filter(done_at__isnull=False).exists(),
+    "growth:action_remove": lambda c: not c.rows().exists(),
     "privacy:delete": lambda c: (
         c.actor is not None
         and User.objects.filter(pk=c.actor.pk, erased_at__isnull=False).exists()

@@ -1,6 +1,7 @@
 """Everything growth keeps for a person, for their own export (privacy.selectors): each
-self-assessment with every rating and its evidence, and each plan with its goals, actions and
-share link. A fixed number of queries, however many there are."""
+self-assessment with every rating and its evidence, and each plan with its goals, their
+actions, its live share link and when old links were turned off. A fixed number of queries,
+however many there are."""
 
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -25,7 +26,7 @@ def personal_data(*, owner: User) -> dict:
     )
     plans = (
         Plan.objects.filter(owner=owner)
-        .prefetch_related("goals__competency")
+        .prefetch_related("goals__competency", "goals__actions", "revoked_links")
         .order_by("created_at", "id")
     )
     return {
@@ -67,13 +68,27 @@ def personal_data(*, owner: User) -> dict:
                     if p.share_token
                     else None
                 ),
+                "turned_off_share_links": [
+                    {"shared_at": link.shared_at, "turned_off_at": link.revoked_at}
+                    for link in p.revoked_links.all()
+                ],
                 "created_at": p.created_at,
                 "updated_at": p.updated_at,
                 "goals": [
                     {
                         "goal": g.title,
                         "competency": g.competency.name if g.competency_id else None,
-                        "actions": g.action_list,
+                        "why": g.why,
+                        "actions": [
+                            {
+                                "action": a.text,
+                                "due": a.due,
+                                "done_at": a.done_at,
+                                "created_at": a.created_at,
+                            }
+                            for a in g.actions.all()
+                        ],
+                        "who_can_help": g.support_list,
                         "evidence_to_collect": g.evidence_list,
                         "target_date": g.target_date,
                         "done": g.done,

@@ -4,11 +4,11 @@ ladder's growth actions and forum questions about it."""
 from dataclasses import dataclass
 
 from forum.models import Question
-from growth import charts
+from growth import charts, scoring
 from growth.models import Assessment
 from growth.scoring import CompetencyScore, Scores
 from growth.selectors.assessments import assessment_scores
-from ladder.models import Competency, GrowthAction, Level
+from ladder.models import Competency, GrowthAction, Level, Transition
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,20 @@ class Results:
     gaps: list[Gap]
 
     @property
+    def verdict(self) -> str:
+        return self.scores.verdict
+
+    @property
+    def thresholds(self) -> dict[str, int]:
+        """The verdict's and the standings' limits, in percent, to explain them on the page."""
+        return {
+            "ready": round(scoring.READY_AT * 100),
+            "nearly": round(scoring.NEARLY_AT * 100),
+            "strength": round(scoring.STRENGTH_AT * 100),
+            "gap": round(scoring.GAP_BELOW * 100),
+        }
+
+    @property
     def rows(self) -> list[tuple[CompetencyScore, int | None]]:
         """Each competency's target score with the current level's percent beside it."""
         now = {c.competency.pk: c.percent for c in self.current_scores.competencies}
@@ -42,6 +56,13 @@ def growth_actions(*, current: Level, target: Level) -> list[GrowthAction]:
         .select_related("competency")
         .order_by("transition__from_level__order", "order")
     )
+
+
+def transition_for(*, current: Level, target: Level) -> Transition | None:
+    """The ladder's step into the target level (None when aiming at one's own level)."""
+    if target.order <= current.order:
+        return None
+    return Transition.objects.filter(to_level=target).first()
 
 
 def questions_about(*, competencies: list[Competency], per_competency: int = 3):
@@ -80,7 +101,7 @@ def results(*, assessment: Assessment) -> Results:
             ),
         ],
     )
-    weak = scores.gaps + scores.developing
+    weak = scores.weak
     actions = growth_actions(current=assessment.current_level, target=assessment.target_level)
     questions = questions_about(competencies=[g.competency for g in weak])
     gaps = [

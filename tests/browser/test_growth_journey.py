@@ -35,7 +35,7 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
     assess(page)
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile(r"Ready for senior engineer: \d+%")
+        re.compile(r"Readiness for senior engineer: \d+%")
     )
     expect(page.get_by_role("img", name="Readiness by competency")).to_be_visible()
     table = page.get_by_role("table", name="Readiness by competency")
@@ -48,13 +48,14 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "From mid-level engineer to senior engineer"
     )
+    page.get_by_text("Edit goals and topics", exact=True).last.click()
     first_goal = page.locator("fieldset.goal").first
     first_goal.get_by_label("Goal", exact=True).fill("Mentor one junior engineer every week")
     first_goal.get_by_label("Target date").fill("2027-03-31")
     page.get_by_label("To discuss with my manager (one per line)").fill(
         "Who could I mentor?\nWhich design could I lead next quarter?"
     )
-    page.get_by_role("button", name="Save plan").click()
+    page.get_by_role("button", name="Save goals and topics").click()
     expect(page.get_by_role("status")).to_contain_text("Your plan is saved")
 
     with page.expect_download() as download:
@@ -62,7 +63,7 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
     markdown = Path(download.value.path()).read_text(encoding="utf-8")
     assert markdown.startswith("# From mid-level engineer to senior engineer")
     assert "## Mentor one junior engineer every week" in markdown
-    assert "Target date: 31 March 2027" in markdown
+    assert "By 31 March 2027 · 0 of " in markdown
     assert "- Which design could I lead next quarter?" in markdown
 
     page.get_by_role("button", name="Make a share link").click()
@@ -74,11 +75,12 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
         "From mid-level engineer to senior engineer"
     )
     expect(page.get_by_text("Mentor one junior engineer every week")).to_be_visible()
-    expect(page.get_by_role("button", name="Save plan")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save goals and topics")).to_have_count(0)
 
     log_in(page, person.email)
     page.goto(plan_url)
+    page.get_by_role("link", name="Turn the link off…").click()
     page.get_by_role("button", name="Turn the link off").click()
     expect(page.get_by_text("Private: only you can see this plan.")).to_be_visible()
     log_out(page)
-    assert page.request.get(link).status == 404  # revoked: gone at once
+    assert page.request.get(link).status == 410  # turned off: gone at once, and says so

@@ -1,6 +1,6 @@
 """Fuzzing growth's forms: start a self-assessment, rate it (draft or finish), edit a plan and
-its goals, and the plan's buttons (make, share, unshare, discard) and share links, posted by
-the owner and by someone else."""
+its goals, a plan's actions one by one, and the plan's buttons (make, share, unshare, discard)
+and share links, posted by the owner and by someone else."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from growth import services
 from growth.forms import GoalFormSet, PlanForm
-from growth.models import Assessment, Goal, Plan, Rating
+from growth.models import Assessment, Goal, Plan, PlanAction, Rating
 from tests.factories import UserFactory
 from tests.fuzz import strategies as S
 from tests.fuzz.support import (
@@ -134,7 +134,8 @@ def _goal(goal_ids):
         optional={
             "goal_id": S.ids(*goal_ids),
             "title": S.text(0, 200),
-            "actions": S.text(0, 4000),
+            "why": S.text(0, 2000),
+            "support": S.text(0, 2000),
             "evidence": S.text(0, 2000),
             "target_date": dates,
             "done": S.checkbox,
@@ -237,3 +238,44 @@ class TestPlanForm(GrowthScene):
         assert response.status_code < 500
         self.tally("growth: share link", response.status_code == 200)
         assert row_values(self.plan) == before
+
+
+def _actions(plan: Plan) -> list:
+    return list(PlanAction.objects.filter(goal__plan=plan).order_by("pk").values())
+
+
+class TestPlanActionForms(GrowthScene):
+    @fuzz
+    @given(
+        which=st.sampled_from(["add", "edit", "done", "remove"]),
+        target=st.sampled_from(["own", "other", "junk"]),
+        junk=S.ids(),
+        data=S.form({"text": S.text(0, 400), "due": dates, "done": S.choice(["0", "1"])}),
+    )
+    def test_action(self, which, target, junk, data):
+        """Add, edit, tick and remove, aimed at one's own plan, someone else's and made-up ids:
+        a form error or a 4xx, and nobody else's actions ever change."""
+        plan = {"own": self.plan, "other": self.other_plan}.get(target)
+        goal = plan.goals.first() if plan else None
+        action = goal.actions.first() if goal else None
+        if which == "add":
+            url = f"/growth/goals/{goal.pk if goal else junk}/actions/"
+        else:
+            pk = action.pk if action else junk
+            url = (
+                f"/growth/actions/{pk}/" + {"edit": "", "done": "done/", "remove": "remove/"}[which]
+            )
+        others = _actions(self.other_plan)
+        since = last_pk(PlanAction)
+        response = self.submit("growth: plan actions", as_client(self.owner), url, data)
+        self.tally("growth: plan actions", not refused(response))
+        assert _actions(self.other_plan) == others
+        if refused(response):
+            self.assert_no_writes(response)
+            return
+        assert target == "own"
+        for row in PlanAction.objects.filter(goal__plan=self.plan):
+            assert_fits(row)
+            assert row.text
+            assert "\x00" not in row.text
+        assert_new_rows_fit(PlanAction, since)

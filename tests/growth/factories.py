@@ -132,7 +132,8 @@ def plan_page_post(the_plan) -> dict:
         {
             "goal_id": str(goal.pk),
             "title": goal.title,
-            "actions": goal.actions,
+            "why": goal.why,
+            "support": goal.support,
             "evidence": goal.evidence,
             "target_date": goal.target_date.isoformat() if goal.target_date else "",
             **({"done": "on"} if goal.done else {}),

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from growth.models import Assessment, Goal, Plan, Rating
+from growth.models import Assessment, Goal, Plan, PlanAction, Rating, RevokedShareLink
 from moderation.services.people import user_suspend
 from tests.factories import UserFactory, superuser
 from tests.growth import factories as growth
@@ -23,6 +23,8 @@ def snapshot() -> tuple:
         list(Rating.objects.order_by("pk").values_list("pk", "value", "evidence", "carried_from")),
         list(Plan.objects.order_by("pk").values_list("pk", "title", "discuss", "share_token")),
         list(Goal.objects.order_by("pk").values_list("pk", "title", "done", "target_date")),
+        list(PlanAction.objects.order_by("pk").values_list("pk", "text", "due", "done_at")),
+        list(RevokedShareLink.objects.order_by("pk").values_list("pk", "token")),
     )
 
 
@@ -35,6 +37,9 @@ def requests(s: Scene) -> list[tuple[str, str, str, dict]]:
     item = growth.items(s.draft)[0]
     compare = reverse("growth:compare")
     plan_data = growth.plan_page_post(s.plan) | {"title": "Taken over"}
+    goal = s.plan.goals.first()
+    action = goal.actions.first()
+    edit = {"text": "Taken over", "due": "2027-01-01"}
     return [
         ("assess draft", "get", reverse("growth:assess", args=[s.draft.pk]), {}),
         ("assess finished", "get", reverse("growth:assess", args=[s.done.pk]), {}),
@@ -67,6 +72,11 @@ def requests(s: Scene) -> list[tuple[str, str, str, dict]]:
         ("print", "get", reverse("growth:plan_print", args=[s.plan.pk]), {}),
         ("share", "post", reverse("growth:plan_share", args=[s.plan.pk]), {}),
         ("unshare", "post", reverse("growth:plan_unshare", args=[s.plan.pk]), {}),
+        ("unshare question", "get", reverse("growth:plan_unshare", args=[s.plan.pk]), {}),
+        ("add action", "post", reverse("growth:action_add", args=[goal.pk]), {"text": "Mine"}),
+        ("edit action", "post", reverse("growth:action_edit", args=[action.pk]), edit),
+        ("tick action", "post", reverse("growth:action_done", args=[action.pk]), {"done": "1"}),
+        ("remove action", "post", reverse("growth:action_remove", args=[action.pk]), {}),
     ]
 
 
@@ -83,7 +93,7 @@ def _walk(client, scene: Scene, expected: str):
             seen.append(f"{label}: {method.upper()} {where} → {response.status_code}")
         body = response.content.decode()
         assert "From mid-level engineer to senior engineer" not in body  # the plan's title
-        assert "Work towards: " not in body  # its goals
+        assert "become someone who" not in body  # its goals
     assert not seen, "\n".join(seen)
     assert snapshot() == before
 

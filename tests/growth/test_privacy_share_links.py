@@ -51,19 +51,51 @@ class TestShareLinks:
         # The link opens this plan only: not its editor.
         assert client.get(reverse("growth:plan", args=[scene.plan.pk])).status_code == 404
 
-    def test_revoking_is_a_404_at_once(self, client, scene):
+    def test_a_turned_off_link_is_410_gone_at_once_and_says_so(self, client, scene):
         token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
         shared = reverse("growth:shared", args=[token])
         assert client.get(shared).status_code == 200
         client.force_login(scene.owner)
         client.post(reverse("growth:plan_unshare", args=[scene.plan.pk]))
         client.logout()
-        assert client.get(shared).status_code == 404
-        # Sharing again makes a new link; the old one stays dead.
+        gone = client.get(shared)
+        assert gone.status_code == 410
+        assert "<h1>This link was turned off</h1>" in gone.text
+        assert "The person who shared this growth plan turned the link off on " in gone.text
+        assert scene.plan.title not in gone.text
+        assert scene.owner.username not in gone.text
+        assert gone["Referrer-Policy"] == "no-referrer"
+        assert "noindex" in gone["X-Robots-Tag"]
+        # Sharing again makes a new link; the old one stays turned off.
         new = services.plan_share(user=scene.plan.owner, plan=Plan.objects.get(pk=scene.plan.pk))
         assert new != token
-        assert client.get(shared).status_code == 404
+        assert client.get(shared).status_code == 410
         assert client.get(reverse("growth:shared", args=[new])).status_code == 200
+
+    def test_a_link_that_never_was_stays_404(self, client, scene):
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
+        services.plan_unshare(user=scene.plan.owner, plan=scene.plan)
+        never = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+        assert client.get(reverse("growth:shared", args=[never])).status_code == 404
+
+    def test_nobody_can_change_anything_through_a_link(self, client, scene):
+        """The shared page has no forms, and the action URLs want the owner's login."""
+        token = services.plan_share(user=scene.plan.owner, plan=scene.plan)
+        html = client.get(reverse("growth:shared", args=[token])).text
+        assert "/growth/actions/" not in html
+        assert "/growth/goals/" not in html
+        action = scene.plan.goals.first().actions.first()
+        for where in (
+            reverse("growth:action_done", args=[action.pk]),
+            reverse("growth:action_edit", args=[action.pk]),
+            reverse("growth:action_remove", args=[action.pk]),
+            reverse("growth:action_add", args=[action.goal_id]),
+        ):
+            response = client.post(where, {"done": "1", "text": "x"})
+            assert response.status_code == 302
+            assert response.url.startswith(reverse("account_login"))
+        action.refresh_from_db()
+        assert action.done_at is None
 
     @pytest.mark.parametrize(
         "token",

@@ -2,7 +2,15 @@
 
 import pytest
 
-from growth.scoring import GAP_BELOW, POINTS, STRENGTH_AT, CompetencyScore, score
+from growth.scoring import (
+    GAP_BELOW,
+    NEARLY_AT,
+    POINTS,
+    READY_AT,
+    STRENGTH_AT,
+    CompetencyScore,
+    score,
+)
 from ladder.models import Competency, Expectation, ExpectationGroup
 
 NOT_YET, SOMETIMES, CONSISTENTLY = 0, 1, 2
@@ -294,3 +302,50 @@ class TestTwoOfThree:
         ordinary = [e for e in target if e.group is None]
         scores = score(competencies=competencies, target_expectations=ordinary, ratings={})
         assert scores.groups == []
+
+
+class TestSummary:
+    """The results page's verdict and what matters most (Scores.verdict, Scores.weak)."""
+
+    def test_verdict_thresholds(self):
+        assert (READY_AT, NEARLY_AT) == (0.8, 0.6)
+
+    @pytest.mark.parametrize(
+        ("ratings", "verdict"),
+        [
+            ({11: 2, 12: 2, 13: 2, 14: 2, 21: 2, 22: 2}, "ready"),  # 100%
+            ({11: 2, 12: 2, 13: 2, 14: 2, 21: 2, 22: 0}, "ready"),  # 83%, the second at 50%
+            ({11: 2, 12: 2, 13: 2, 14: 2, 21: 0, 22: 0}, "nearly"),  # 67%, the second a gap
+            ({11: 2, 12: 2, 13: 2, 14: 2, 21: 1, 22: 0}, "nearly"),  # 75%, the second a gap
+            ({11: 2, 12: 2, 13: 1, 14: 1, 21: 1, 22: 0}, "not-yet"),  # 58%
+            ({11: 1, 12: 1, 13: 1, 14: 1, 21: 1, 22: 1}, "not-yet"),  # 50%
+        ],
+    )
+    def test_verdict(self, ratings, verdict):
+        one, two = competency(1), competency(2)
+        target = expectations(one, 11, 12, 13, 14) + expectations(two, 21, 22)
+        scores = score(competencies=[one, two], target_expectations=target, ratings=ratings)
+        assert scores.verdict == verdict
+
+    def test_weak_weighs_what_is_missing_by_how_many_expectations(self):
+        big, small, fine = competency(1), competency(2), competency(3)
+        target = (
+            expectations(big, 11, 12, 13, 14, 15, 16)
+            + expectations(small, 21)
+            + expectations(fine, 31, 32)
+        )
+        ratings = {11: 1, 12: 1, 13: 1, 14: 1, 15: 1, 16: 1, 21: 0, 31: 2, 32: 2}
+        scores = score(competencies=[big, small, fine], target_expectations=target, ratings=ratings)
+        # Big: half missing over six (3.0); small: all missing over one (1.0).
+        assert [c.competency.pk for c in scores.weak] == [1, 2]
+        assert [c.competency.pk for c in scores.priorities] == [1, 2]
+        assert [c.competency.pk for c in scores.strengths] == [3]
+
+    def test_an_empty_rating_counts_as_unrated(self):
+        craft = competency(1)
+        target = expectations(craft, 11, 12)
+        scores = score(competencies=[craft], target_expectations=target, ratings={11: 2, 12: None})
+        [only] = scores.competencies
+        assert only.readiness == 0.5
+        assert only.rated == 1
+        assert [e.pk for e in only.not_yet] == [12]

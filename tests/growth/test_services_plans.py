@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from growth import services
-from growth.models import Goal, Plan
+from growth.models import Goal, Plan, PlanAction, RevokedShareLink
 from growth.services import GoalInput
 from ladder.models import Competency, GrowthAction
 from tests.factories import UserFactory
@@ -39,48 +39,88 @@ class TestPlanGenerate:
             user=assessment.owner, assessment=assessment, today=TODAY
         )
 
-    def test_one_goal_per_weak_competency_worst_first_at_most_five(self):
+    def test_one_goal_per_weak_competency_heaviest_first_at_most_five(self):
         assessment, plan = self.generate()
         assert plan.owner == assessment.owner
         assert plan.assessment == assessment
         assert plan.title == "From mid-level engineer to senior engineer"
         assert plan.share_token is None
         goals = list(plan.goals.all())
+        # What is missing times how many expectations: design (8 × 1) first, then the
+        # half-way competencies with the most expectations.
         assert [(g.order, g.competency.slug) for g in goals] == [
             (0, "design"),
-            (1, "delivery"),
-            (2, "proactivity"),
-            (3, "operations"),
+            (1, "operations"),
+            (2, "growth"),
+            (3, "delivery"),
             (4, "mentoring"),
-        ]
-        assert [g.title.split(" to ")[0] for g in goals] == [
-            "System design and architecture: from 0%",
-            "Execution and independence: from 50%",
-            "Proactivity and ownership: from 50%",
-            "Reliability, security and operations: from 50%",
-            "Mentoring and code review: from 50%",
         ]
         assert {g.target_date for g in goals} == {TODAY + timedelta(days=90)}
         assert not any(g.done for g in goals)
 
-    def test_goals_carry_the_ladders_growth_actions_and_the_missing_expectations(self):
+    def test_goals_are_written_in_plain_words(self):
+        _, plan = self.generate()
+        design, operations, *_ = plan.goals.all()
+        assert design.title == (
+            "System design and architecture: become someone who consistently makes "
+            "high-level architectural decisions for large parts of the system"
+        )
+        assert operations.title.startswith(
+            "Reliability, security and operations: become someone who is consistently "
+            "available during major incidents"
+        )
+        for goal in plan.goals.all():
+            assert "Work towards" not in goal.title
+            assert "%" not in goal.title
+            assert len(goal.title) <= 200
+        # Why: the counts in words; the first goal quotes the ladder's summary of the step.
+        assert design.why.startswith(
+            "A senior engineer is expected to do 8 things in system design and architecture; "
+            "you do none of them consistently today. The ladder sums up the step: “The step "
+            "to senior is less about knowing more tools"
+        )
+        assert operations.why.startswith(
+            "A senior engineer is expected to do 7 things in reliability, security and "
+            "operations; you do all of them some of the time, none consistently yet. It is "
+            "about deploying"
+        )
+
+    def test_two_or_three_actions_from_the_ladder_and_its_examples_with_spread_dates(self):
         _, plan = self.generate()
         design = plan.goals.get(competency__slug="design")
-        ladder_actions = list(
-            GrowthAction.objects.filter(
-                transition__from_level__slug="mid", competency__slug="design"
-            ).values_list("text", flat=True)
+        ladder_action = GrowthAction.objects.get(
+            transition__from_level__slug="mid", competency__slug="design"
         )
-        assert len(ladder_actions) == 1
-        assert len(design.action_list) == 3
-        assert design.action_list[0] == ladder_actions[0]
-        assert all(a.startswith("Work towards: ") for a in design.action_list[1:])
-        assert len(design.evidence_list) == 3
-        assert all(e.startswith("A concrete example of: ") for e in design.evidence_list)
-        # Delivery has no growth action in mid → senior: only what is missing.
+        actions = list(design.actions.all())
+        assert [a.text for a in actions] == [
+            ladder_action.text,
+            "Look for work like this and ask to take it on: “Writes the design document for "
+            "splitting billing out of the monolith.”",
+        ]
+        assert [a.due for a in actions] == [TODAY + timedelta(days=45), TODAY + timedelta(90)]
+        assert [a.order for a in actions] == [0, 1]
+        assert not any(a.done_at for a in actions)
+        for goal in plan.goals.all():
+            assert 2 <= goal.actions.count() <= 3
+            assert not goal.actions.filter(text__startswith="Work towards").exists()
+        # Delivery has no growth action in mid → senior: ways to practise what is missing.
         delivery = plan.goals.get(competency__slug="delivery")
-        assert len(delivery.action_list) == 2
-        assert all(a.startswith("Work towards: ") for a in delivery.action_list)
+        assert all(
+            a.text.startswith("Agree with your manager where you can practise this")
+            for a in delivery.actions.all()
+        )
+
+    def test_who_can_help_and_evidence(self):
+        _, plan = self.generate()
+        design = plan.goals.get(competency__slug="design")
+        assert design.support_list[0].startswith("Your manager: ")
+        assert design.support_list[1].startswith(
+            "A mentor, or a senior colleague strong in system design and architecture: ask"
+        )
+        assert design.evidence_list[0] == (
+            "A piece of work that shows this: “Makes high-level architectural decisions for "
+            "large parts of the system.”"
+        )
 
     def test_mentoring_gets_both_of_its_growth_actions(self):
         _, plan = self.generate()
@@ -93,7 +133,7 @@ class TestPlanGenerate:
             .values_list("text", flat=True)
         )
         assert len(texts) == 2
-        assert mentoring.action_list[:2] == texts
+        assert list(mentoring.actions.values_list("text", flat=True)) == texts
 
     def test_topics_to_discuss(self):
         _, plan = self.generate()
@@ -109,10 +149,10 @@ class TestPlanGenerate:
         assert plan.goals.count() == 5
         assert list(plan.goals.values_list("competency__slug", flat=True)) == [
             "craft",
-            "delivery",
-            "proactivity",
             "design",
             "operations",
+            "growth",
+            "delivery",
         ]
 
     def test_no_weak_competency_no_goal(self):
@@ -128,6 +168,7 @@ class TestPlanGenerate:
         assert again.pk == plan.pk
         assert Plan.objects.filter(assessment=assessment).count() == 1
         assert Goal.objects.filter(plan=plan).count() == 5
+        assert PlanAction.objects.filter(goal__plan=plan).count() == 10
 
     def test_it_needs_a_finished_assessment(self):
         draft = growth.start(UserFactory())
@@ -139,7 +180,9 @@ class TestPlanGenerate:
     def test_the_default_date_is_90_days_from_today(self):
         done = growth.finished(UserFactory(), value=NOT_YET)
         plan = services.plan_generate(user=done.owner, assessment=done)
-        assert plan.goals.first().target_date == timezone.localdate() + timedelta(days=90)
+        goal = plan.goals.first()
+        assert goal.target_date == timezone.localdate() + timedelta(days=90)
+        assert goal.actions.last().due == goal.target_date
 
 
 class TestPlanUpdate:
@@ -152,10 +195,10 @@ class TestPlanUpdate:
             title="  Senior by spring  ",
             discuss="Scope of the next project\n- Promotion timeline\n",
             goals=[
-                GoalInput(title="New goal first", actions="Read the RFCs", goal_id=None),
+                GoalInput(title="New goal first", goal_id=None),
                 GoalInput(
                     title=" Design, edited ",
-                    actions=" Lead a design review \n\n- Write an RFC ",
+                    support=" My manager \n\n- Priya, staff engineer ",
                     evidence="The RFC link",
                     target_date=date(2026, 6, 30),
                     done=True,
@@ -173,11 +216,13 @@ class TestPlanUpdate:
         edited = goals[1]
         assert edited.pk == first.pk
         assert edited.competency.slug == "design"
-        assert edited.action_list == ["Lead a design review", "Write an RFC"]
+        assert edited.support_list == ["My manager", "Priya, staff engineer"]
+        assert edited.actions.count() == 2  # the actions stay with their goal
         assert edited.evidence_list == ["The RFC link"]
         assert edited.target_date == date(2026, 6, 30)
         assert edited.done is True
         assert not Goal.objects.filter(pk__in=[second.pk, *(g.pk for g in others)]).exists()
+        assert not PlanAction.objects.filter(goal=second).exists()  # they go with their goal
 
     def test_no_goals_removes_them_all(self):
         plan = growth.plan(UserFactory())
@@ -188,7 +233,7 @@ class TestPlanUpdate:
     def test_another_plans_goal_id_cannot_be_edited_through_this_one(self):
         mine, theirs = growth.plan(UserFactory()), growth.plan(UserFactory())
         their_goal = theirs.goals.first()
-        before = (their_goal.title, their_goal.actions)
+        before = (their_goal.title, their_goal.support)
         services.plan_update(
             user=mine.owner,
             plan=mine,
@@ -197,7 +242,7 @@ class TestPlanUpdate:
             goals=[GoalInput(title="Hijacked", goal_id=their_goal.pk)],
         )
         their_goal = fresh(their_goal)
-        assert (their_goal.title, their_goal.actions) == before
+        assert (their_goal.title, their_goal.support) == before
         assert their_goal.plan_id == theirs.pk
         assert list(mine.goals.values_list("title", flat=True)) == ["Hijacked"]
         assert theirs.goals.count() == 5  # the generated ones stay
@@ -239,7 +284,16 @@ class TestSharing:
         assert plan.share_token is None
         assert plan.shared_at is None
         assert not Plan.objects.filter(share_token=old).exists()
+        revoked = RevokedShareLink.objects.get(token=old)
+        assert revoked.plan_id == plan.pk
+        assert revoked.revoked_at is not None
         assert services.plan_share(user=plan.owner, plan=plan) != old
+
+    def test_unsharing_a_private_plan_remembers_nothing(self):
+        plan = growth.plan(UserFactory())
+        services.plan_unshare(user=plan.owner, plan=plan)
+        services.plan_unshare(user=plan.owner, plan=plan)
+        assert not RevokedShareLink.objects.exists()
 
 
 def test_every_competency_is_known_to_the_plans():

@@ -4,7 +4,7 @@ import pytest
 from django.http import Http404
 
 from growth import services
-from growth.selectors.plans import plan_shared
+from growth.selectors.plans import LinkTurnedOff, plan_shared
 from tests.factories import UserFactory
 from tests.growth import factories as growth
 
@@ -29,9 +29,18 @@ class TestShared:
         with pytest.raises(Http404):
             plan_shared(token="")
 
-    def test_a_revoked_token_is_404(self):
+    def test_a_turned_off_token_says_so(self):
         plan = growth.shared_plan(UserFactory())
         token = plan.share_token
         services.plan_unshare(user=plan.owner, plan=plan)
+        with pytest.raises(LinkTurnedOff) as gone:
+            plan_shared(token=token)
+        assert gone.value.revoked_at is not None
+
+    def test_a_turned_off_token_of_an_erased_person_is_404(self):
+        plan = growth.shared_plan(UserFactory())
+        token = plan.share_token
+        services.plan_unshare(user=plan.owner, plan=plan)
+        services.personal_data_erase(owner=plan.owner)
         with pytest.raises(Http404):
             plan_shared(token=token)

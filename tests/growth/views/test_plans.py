@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from growth.models import Goal
 from tests.factories import UserFactory
@@ -41,7 +42,12 @@ class TestPlanPage:
         assert response.status_code == 200
         assert growth.unlabelled(html) == []
         names = [c["name"] for c in growth.controls(html)]
-        assert names[:2] == ["title", "discuss"]
+        # Each action has its own small form (words and date), each goal an "add" form,
+        # then the plan's own form: title, topics, goals.
+        assert names.count("text") == 10 + 5
+        assert names.count("due") == 10 + 5
+        assert names[names.index("title") : names.index("title") + 2] == ["title", "discuss"]
+        assert "goals-0-actions" not in names
         assert names.count("goals-0-title") == 1
         assert len([n for n in names if n.endswith("-title") and n != "title"]) == 6  # 5 + 1
         assert "<legend>Goal 1</legend>" in html
@@ -53,13 +59,11 @@ class TestPlanPage:
 
     def test_saving_the_page_untouched_keeps_everything(self, client, person):
         plan = growth.plan(person)
-        before = list(plan.goals.values_list("pk", "title", "actions", "evidence", "target_date"))
+        fields = ("pk", "title", "support", "evidence", "target_date", "actions__text")
+        before = list(plan.goals.values_list(*fields))
         response = client.post(url("plan", plan.pk), growth.plan_page_post(plan))
         assert response.status_code == 302
-        assert (
-            list(plan.goals.values_list("pk", "title", "actions", "evidence", "target_date"))
-            == before
-        )
+        assert list(plan.goals.values_list(*fields)) == before
 
     def test_editing_adding_and_removing_goals(self, client, person):
         plan = growth.plan(person)
@@ -70,13 +74,12 @@ class TestPlanPage:
                 "title": "Senior by autumn",
                 "discuss": "Promotion timeline\n- Next project",
                 "goals-0-title": "Write two design docs",
-                "goals-0-actions": "Draft the RFC\nAsk for review",
+                "goals-0-support": "Priya\n- My manager",
                 "goals-0-evidence": "RFC links",
                 "goals-0-target_date": "2026-09-30",
                 "goals-0-done": "on",
                 "goals-1-DELETE": "on",
                 "goals-5-title": "Mentor the new joiner",
-                "goals-5-actions": "Pair weekly",
             }
         )
         response = client.post(url("plan", plan.pk), data)
@@ -94,7 +97,8 @@ class TestPlanPage:
         assert goals[0].competency.slug == "design"
         assert goals[0].done is True
         assert goals[0].target_date == date(2026, 9, 30)
-        assert goals[0].action_list == ["Draft the RFC", "Ask for review"]
+        assert goals[0].support_list == ["Priya", "My manager"]
+        assert goals[0].actions.count() == 2  # untouched by the goal form
         assert goals[-1].title == "Mentor the new joiner"
         assert goals[-1].competency is None
         assert goals[-1].target_date is None
@@ -115,7 +119,11 @@ class TestPlanPage:
     @pytest.mark.parametrize(
         ("goal", "error"),
         [
-            ({"title": "", "actions": "Still has actions"}, "This field is required."),
+            ({"title": "", "evidence": "Still has evidence"}, "This field is required."),
+            ({"target_date": "0000-00-00"}, "Enter a valid date."),
+            ({"target_date": "99999-01-01"}, "Enter a valid date."),
+            ({"target_date": "0001-01-01"}, "Choose a date between 2000 and 2100."),
+            ({"title": "Nul\x00byte"}, "Null characters are not allowed."),
             ({"target_date": "next spring"}, "Enter a valid date."),
             ({"target_date": "2026-02-30"}, "Enter a valid date."),
             ({"title": "x" * 201}, "Ensure this value has at most 200 characters"),
@@ -134,6 +142,7 @@ class TestPlanPage:
         if error:
             assert error in response.text
             assert 'class="errorlist' in response.text
+            assert '<details class="panel plan-edit" id="plan-edit" open>' in response.text
         assert response.context["goals"].errors[0]
         assert fresh(plan).title == "From mid-level engineer to senior engineer"
         assert list(plan.goals.values_list("pk", "title", "target_date")) == before
@@ -162,7 +171,7 @@ class TestPlanPage:
     def test_sharing_and_revoking(self, client, person):
         plan = growth.plan(person)
         response = client.post(url("plan_share", plan.pk))
-        assert response.url == url("plan", plan.pk)
+        assert response.url == url("plan", plan.pk) + "#sharing"
         assert messages_of(response) == [
             "Anyone with the link below can read this plan (not change it)."
         ]
@@ -170,10 +179,53 @@ class TestPlanPage:
         page = client.get(url("plan", plan.pk)).text
         assert f'value="http://testserver{url("shared", token)}"' in page
         assert '<label for="share-link">Share link</label>' in page
-        assert "Turn the link off" in page
+        # The copy button waits for plan.js; without it the read-only field is there to copy.
+        assert 'data-copy="share-link" hidden>Copy link</button>' in page
+        assert f'href="{url("plan_unshare", plan.pk)}">Turn the link off…</a>' in page
+        # Turning it off asks first, on a page of its own (no JavaScript needed)...
+        confirm = client.get(url("plan_unshare", plan.pk))
+        assert confirm.status_code == 200
+        assert "<h1>Turn off the link?</h1>" in confirm.text
+        assert '<button type="submit" class="btn btn--danger">Turn the link off</button>' in (
+            confirm.text
+        )
+        assert fresh(plan).share_token == token  # asking changes nothing
+        # ...and the button there turns it off.
         response = client.post(url("plan_unshare", plan.pk))
         assert messages_of(response) == [
-            "The share link is turned off. Anyone who had it now gets nothing."
+            "The share link is turned off. Anyone who opens it is told so."
         ]
         assert fresh(plan).share_token is None
         assert "Private: only you can see this plan." in client.get(url("plan", plan.pk)).text
+        # Nothing to turn off: the question page sends one back to the plan.
+        assert client.get(url("plan_unshare", plan.pk)).url == url("plan", plan.pk)
+
+
+class TestProgress:
+    def test_the_plan_shows_progress_per_goal_and_overall(self, client, person):
+        plan = growth.plan(person)
+        goal = plan.goals.first()
+        first = goal.actions.first()
+        client.post(url("action_done", first.pk), {"done": "1"})
+        html = client.get(url("plan", plan.pk)).text
+        assert (
+            '<label for="plan-progress-bar">1 of 10 actions done</label> '
+            '<progress id="plan-progress-bar" max="10" value="1">10%</progress>'
+        ) in html
+        assert (
+            f'<label for="goal-progress-bar-{goal.pk}">1 of 2 done</label> '
+            f'<progress id="goal-progress-bar-{goal.pk}" max="2" value="1">50%</progress>'
+        ) in html
+        done = html.split(f'id="action-{first.pk}"')[1].split("</li>")[0]
+        today = timezone.localdate()
+        assert f"Done {today.day} {today:%b %Y}" in done
+        assert "Mark as not done" in done
+
+    def test_who_can_help_links_to_the_forum(self, client, person):
+        plan = growth.plan(person)
+        html = client.get(url("plan", plan.pk)).text
+        assert (
+            '<li><a href="/questions/?competency=design">Questions others asked about '
+            "system design and architecture</a> on the forum</li>"
+        ) in html
+        assert "Your manager: agree which actions fit this quarter&#x27;s work." in html

@@ -37,10 +37,11 @@ BUDGETS = {
     "start": 12,
     "assess": 7,  # one step: session, user, assessment, expectations, their sources, ratings, menu
     "results": 12,
-    "plan": 6,
-    "print": 6,
-    "markdown": 5,
-    "shared": 6,
+    "plan": 7,  # the plan, its goals with their competencies, their actions
+    "print": 7,
+    "markdown": 6,
+    "shared": 7,
+    "shared_gone": 4,  # a turned-off link: the plan is not there, the old token is
     "compare": 13,
     "profile": 12,  # with the badges on the summary (forum/panels.py)
 }
@@ -58,6 +59,7 @@ class TestQueryBudgets:
             "print": url("plan_print", plan.pk),
             "markdown": url("plan_markdown", plan.pk),
             "shared": url("shared", plan.share_token),
+            "shared_gone": url("shared", self.gone),
             "compare": f"{url('compare')}?a={first.pk}&b={second.pk}",
             "profile": reverse("accounts:profile", args=[person.username]),
         }
@@ -75,7 +77,7 @@ class TestQueryBudgets:
         goals = [
             GoalInput(
                 title=f"Goal {i}",
-                actions="One\nTwo\nThree",
+                support="My manager",
                 evidence="A link",
                 target_date=date.today() + timedelta(days=i),
                 goal_id=goal.pk if goal else None,
@@ -85,6 +87,10 @@ class TestQueryBudgets:
         services.plan_update(
             user=plan.owner, plan=plan, title=plan.title, discuss=plan.discuss, goals=goals
         )
+        for goal in plan.goals.all():
+            for text in ("One", "Two", "Three"):
+                action = services.plan_action_add(user=person, goal=goal, text=text)
+            services.plan_action_toggle(user=person, action=action, done=True)
         growth.rate_all(growth.start(person), finish=False)
 
     @pytest.mark.parametrize("page", list(BUDGETS))
@@ -92,33 +98,39 @@ class TestQueryBudgets:
         person = UserFactory(show_readiness=True)
         first = growth.finished(person, by_competency=MIXED)
         plan = services.plan_generate(user=first.owner, assessment=first)
+        self.gone = services.plan_share(user=plan.owner, plan=plan)
+        services.plan_unshare(user=plan.owner, plan=plan)
         services.plan_share(user=plan.owner, plan=plan)
         second = growth.finished(person)
         growth.start(person)
         QuestionFactory(tags=["system-design"])
-        if page != "shared":
+        if not page.startswith("shared"):
             client.force_login(person)
         where = self.pages(person, first, second, plan)[page]
         with django_assert_max_num_queries(BUDGETS[page]) as few:
             response = client.get(where)
-        assert response.status_code == 200
+        assert response.status_code == (410 if page == "shared_gone" else 200)
 
         self.grow(person, plan, 8)
         where = self.pages(person, first, second, plan)[page]
         with django_assert_max_num_queries(len(few.captured_queries)):
             response = client.get(where)
-        assert response.status_code == 200
+        assert response.status_code == (410 if page == "shared_gone" else 200)
+        html = response.content.decode()
         grown = {
-            "dashboard": ('href="/growth/assessments/', 12),  # 10 finished, the draft, "new"
-            "plan": ('<fieldset class="goal', 16),  # 15 goals + 1 empty
-            "print": ('<section class="goal-print"', 15),
-            "markdown": ("\n## Goal ", 15),
-            "shared": ('<section class="goal-print"', 15),
-            "assess": (" checked>", 15),  # one step: Technical craft's expectations
+            "dashboard": [('href="/growth/assessments/', 12)],  # 10 finished, the draft, "new"
+            "plan": [
+                ('<fieldset class="goal', 16),  # 15 goals + 1 empty
+                ('<li class="plan-action', 5 * 2 + 15 * 3),  # generated + 3 added per goal
+                ('<li class="plan-action plan-action--done"', 15),
+            ],
+            "print": [('<section class="goal-print"', 15), ('<li class="checklist__done"', 15)],
+            "markdown": [("\n## Goal ", 15), ("- [x] Three", 15)],
+            "shared": [('<section class="goal-print"', 15)],
+            "assess": [(" checked>", 15)],  # one step: Technical craft's expectations
         }
-        if page in grown:
-            needle, count = grown[page]
-            assert response.content.decode().count(needle) == count
+        for needle, count in grown.get(page, []):
+            assert html.count(needle) == count, needle
 
 
 def test_every_step_costs_the_same_however_many_expectations_it_has(

@@ -44,7 +44,7 @@ class TestResults:
         response = client.get(url("results", done.pk))
         html = response.text
         assert response.status_code == 200
-        assert "<h1>Ready for senior engineer: 53%</h1>" in html
+        assert "<h1>Readiness for senior engineer: 53%</h1>" in html
         assert "against ladder 2026.11.2" in html
         # The chart: an SVG image with a title and a description, then the same figures.
         svg = re.search(r'<svg viewBox="[^"]+" role="img" aria-labelledby="([^"]+)"', html)
@@ -74,7 +74,7 @@ class TestResults:
         question = QuestionFactory(tags=["databases"], title="How do I get better at schemas?")
         response = client.get(url("results", done.pk))
         html = response.text
-        assert "<li><strong>Technical craft</strong> — 100%</li>" in html
+        assert "<li>Technical craft: 100%</li>" in html  # in the summary: already strong
         assert '<a href="#gap-design">System design and architecture</a> — 0%' in html
         gap = html.split('id="gap-design"')[1].split("</section>")[0]
         assert gap.count("<li>") == 8 + 1 + 1  # eight not yet, one growth action, one question
@@ -85,6 +85,41 @@ class TestResults:
         assert f'<a href="{question.get_absolute_url()}">{question.title}</a>' in gap
         assert '<a href="/questions/?competency=design">All questions about system design' in gap
         assert 'id="gap-craft"' not in html
+
+    def test_the_summary_leads_the_page(self, client, done):
+        html = client.get(url("results", done.pk)).text
+        summary = html.split('<section class="panel summary')[1].split("</section>")[0]
+        assert html.index('class="panel summary') < html.index('class="radar')
+        assert summary.startswith(' summary--not-yet"')
+        assert '<h2 id="summary-heading">Not yet ready for senior engineer</h2>' in summary
+        # What matters most: what is missing times how many expectations it holds.
+        priorities = re.findall(r'<li><a href="#gap-([a-z]+)">', summary)
+        assert priorities == ["design", "operations", "growth"]
+        assert (
+            '<a href="#gap-design">System design and architecture</a>: 0% '
+            '<span class="muted">(8 not yet, 0 sometimes, of 8)</span>'
+        ) in summary
+        assert "<li>Technical craft: 100%</li>" in summary
+        # The thresholds are explained, with the numbers scoring.py uses.
+        assert "<summary>How this is decided</summary>" in summary
+        assert "<strong>Ready</strong> means at least 80% overall with no competency below 50%" in (
+            summary
+        )
+        assert "<strong>nearly</strong> means at least 60% overall" in summary
+        assert "Turn the gaps into a plan" in summary
+
+    @pytest.mark.parametrize(
+        ("ratings", "verdict"),
+        [
+            ({"value": CONSISTENTLY}, "Ready for senior engineer"),
+            ({"value": CONSISTENTLY, "by_competency": {"design": NOT_YET}}, "Nearly ready"),
+            ({"value": SOMETIMES}, "Not yet ready"),
+        ],
+    )
+    def test_verdicts(self, client, person, ratings, verdict):
+        done = growth.finished(person, **ratings)
+        html = client.get(url("results", done.pk)).text
+        assert f'<h2 id="summary-heading">{verdict}' in html
 
     def test_make_plan_then_open_it(self, client, done):
         page = client.get(url("results", done.pk))
@@ -190,7 +225,8 @@ class TestTwoOfThree:
     def test_a_strong_two_of_three_has_no_gap(self, client, person):
         done = growth.finished(person, value=CONSISTENTLY, by_key={self.LEAD: NOT_YET})
         html = client.get(url("results", done.pk)).text
-        assert "<h1>Ready for senior engineer: 100%</h1>" in html
+        assert "<h1>Readiness for senior engineer: 100%</h1>" in html
+        assert '<h2 id="summary-heading">Ready for senior engineer</h2>' in html
         assert "strong in 2 of 3</h2>" in html
         assert "<strong>Met:</strong>" in html
         assert "So these do not count against your readiness:" in html
