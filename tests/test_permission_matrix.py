@@ -345,8 +345,8 @@ MATRIX = [
     # Suspension limits forum participation, not one's own self-assessment.
     Entry("growth:start", "start a self-assessment of their own", "nobody",
           expect="login  ok   ok   ok   ok   ok", data=START),
-    Entry("growth:assess", "finish a draft assessment (every line rated)", "draft assessment",
-          expect=PRIVATE, data={"finish": "1"}),
+    Entry("growth:assess_step", "finish a draft assessment (every line rated) from a step",
+          "draft assessment step", expect=PRIVATE, data={"go": "finish"}),
     Entry("growth:discard", "discard a draft assessment", "draft assessment",
           expect=PRIVATE),
     Entry("growth:make_plan", "make a plan from a finished assessment", "finished assessment",
@@ -575,6 +575,14 @@ def _draft_assessment(moderator: User) -> Scene:
     """A draft with every line rated, ready to finish."""
     owner = UserFactory()
     return _mine(growth.rate_all(growth.start(owner), finish=False), owner)
+
+
+@target("draft assessment step")
+def _draft_assessment_step(moderator: User) -> Scene:
+    """A step of a draft with every line rated: its first competency's."""
+    scene = _draft_assessment(moderator)
+    scene.kwargs["competency"] = growth.items(scene.target)[0].competency.slug
+    return scene
 
 
 @target("finished assessment")
@@ -819,7 +827,7 @@ DONE: dict[str, Callable[[Cell], bool]] = {
             owner=c.actor, status=Assessment.Status.DRAFT, track__slug=START["track"]
         ).exists()
     ),
-    "growth:assess": lambda c: c.rows().filter(status=Assessment.Status.FINISHED).exists(),
+    "growth:assess_step": lambda c: c.rows().filter(status=Assessment.Status.FINISHED).exists(),
     "growth:discard": lambda c: not c.rows().exists(),
     "growth:make_plan": lambda c: Plan.objects.filter(assessment_id=c.scene.pk).exists(),
     "growth:plan": lambda c: (
