@@ -92,6 +92,10 @@ class RatingInput:
 EVIDENCE_MAX = 500
 
 
+def _evidence(rating: RatingInput) -> str:
+    return rating.evidence.replace("\x00", "").strip()
+
+
 @transaction.atomic
 def assessment_save(
     *,
@@ -108,8 +112,9 @@ def assessment_save(
     evidence either, nothing is kept. `competency`, when given, is the one step these ratings
     come from: an expectation of another competency is refused.
 
-    Raises ValidationError for ratings off the scale, expectations this assessment (or step)
-    does not cover, or a finish with gaps; nothing is written then.
+    Raises ValidationError for ratings off the scale, evidence over EVIDENCE_MAX characters,
+    expectations this assessment (or step) does not cover, or a finish with gaps; nothing is
+    written then.
     """
     require(can_manage, user, assessment)
     if assessment.status != Assessment.Status.DRAFT:
@@ -125,8 +130,13 @@ def assessment_save(
             raise ValidationError("A rating is for an expectation this assessment does not cover.")
         if rating.value is not None and rating.value not in Rating.Value.values:
             raise ValidationError("Ratings are not yet, sometimes or consistently.")
+        if len(_evidence(rating)) > EVIDENCE_MAX:  # refused, not cut: nothing typed is lost
+            raise ValidationError(
+                f"Evidence is at most {EVIDENCE_MAX} characters: shorten it, or link to a "
+                "document that says more."
+            )
     for rating in ratings:
-        evidence = rating.evidence.replace("\x00", "").strip()[:EVIDENCE_MAX]
+        evidence = _evidence(rating)
         if rating.value is None and not evidence:
             assessment.ratings.filter(expectation_id=rating.expectation_id).delete()
             continue

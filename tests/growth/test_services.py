@@ -51,13 +51,20 @@ class TestSave:
         )
         assert list(assessment.ratings.values_list("value", "evidence")) == [(2, "b")]
 
-    def test_evidence_is_cut_at_500_characters(self):
+    def test_evidence_over_500_characters_is_refused_and_nothing_is_written(self):
         assessment = growth.start(UserFactory())
-        first = growth.items(assessment)[0]
+        first, second = growth.items(assessment)[:2]
+        with pytest.raises(ValidationError, match="at most 500 characters"):
+            services.assessment_save(
+                user=assessment.owner,
+                assessment=assessment,
+                ratings=[RatingInput(first.pk, 1, "fine"), RatingInput(second.pk, 1, "x" * 501)],
+            )
+        assert not assessment.ratings.exists()
         services.assessment_save(
             user=assessment.owner,
             assessment=assessment,
-            ratings=[RatingInput(first.pk, 1, "x" * 600)],
+            ratings=[RatingInput(first.pk, 1, " " + "x" * 500 + " ")],  # trimmed, then counted
         )
         assert len(assessment.ratings.get().evidence) == 500
 

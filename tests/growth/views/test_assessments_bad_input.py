@@ -129,15 +129,18 @@ class TestAssessBadInput:
         assert response.status_code in (302, 400)
         assert all("\x00" not in r.evidence for r in Rating.objects.all())
 
-    def test_evidence_of_any_length_is_kept_to_its_first_500_characters(self, client, person):
+    def test_evidence_over_500_characters_is_refused_and_shown_again(self, client, person):
         draft = growth.start(person)
         first = growth.items(draft)[0]
+        long = "e" * 100_000
         response = client.post(
             step_url(draft, first),
-            {f"rating-{first.pk}": "2", f"evidence-{first.pk}": "  " + "e" * 100_000, "go": "next"},
+            {f"rating-{first.pk}": "2", f"evidence-{first.pk}": "  " + long, "go": "next"},
         )
-        assert response.status_code == 302
-        assert Rating.objects.get(expectation=first).evidence == "e" * 500
+        assert response.status_code == 400
+        assert "Evidence is at most 500 characters" in response.content.decode()
+        assert long in response.content.decode()  # what was typed comes back to shorten
+        assert not Rating.objects.exists()
 
     def test_evidence_alone_with_nul_bytes_and_10k_characters(self, client, person):
         draft = growth.start(person)
@@ -146,11 +149,15 @@ class TestAssessBadInput:
             step_url(draft, first),
             {f"evidence-{first.pk}": "\x00" + "note " * 2_000, "go": "next"},
         )
+        assert response.status_code == 400
+        assert not Rating.objects.exists()
+        response = client.post(
+            step_url(draft, first),
+            {f"evidence-{first.pk}": "\x00" + "short note", "go": "next"},
+        )
         assert response.status_code == 302
         rating = Rating.objects.get()
-        assert rating.value is None
-        assert "\x00" not in rating.evidence
-        assert len(rating.evidence) <= 500
+        assert (rating.value, rating.evidence) == (None, "short note")
 
     @pytest.mark.parametrize("slug", ["CRAFT", "craft%00", "..", "craft;drop"])
     def test_a_step_that_is_not_a_competency_is_404(self, client, person, slug):
