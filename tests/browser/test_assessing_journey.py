@@ -153,7 +153,7 @@ def test_a_whole_assessment_in_steps(browser, live_server, ladder, viewport, jav
         "button", name="Finish and see results"
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile(r"Ready for senior engineer: \d+%")
+        re.compile(r"Readiness for senior engineer: \d+%")
     )
     context.close()
     assert errors == [], errors
