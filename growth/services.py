@@ -108,8 +108,9 @@ def assessment_save(
     """Save ratings (a draft can be saved half done); finishing needs every expectation rated.
 
     What is submitted for an expectation replaces what was saved, and confirms an answer
-    carried over from an earlier assessment. A rating left empty keeps its evidence; with no
-    evidence either, nothing is kept. `competency`, when given, is the one step these ratings
+    carried over from an earlier assessment. No rating sent keeps a rating saved meanwhile and
+    replaces only the evidence; evidence alone is kept unrated; with neither, nothing is kept.
+    `competency`, when given, is the one step these ratings
     come from: an expectation of another competency is refused.
 
     Raises ValidationError for ratings off the scale, evidence over EVIDENCE_MAX characters,
@@ -117,8 +118,7 @@ def assessment_save(
     written then.
     """
     require(can_manage, user, assessment)
-    if assessment.status != Assessment.Status.DRAFT:
-        raise ValidationError("This assessment is finished; start a new one to rate again.")
+    _lock_draft(assessment)
     chosen = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     )
@@ -137,9 +137,15 @@ def assessment_save(
             )
     for rating in ratings:
         evidence = _evidence(rating)
-        if rating.value is None and not evidence:
-            assessment.ratings.filter(expectation_id=rating.expectation_id).delete()
-            continue
+        saved = assessment.ratings.filter(expectation_id=rating.expectation_id)
+        if rating.value is None:
+            # No rating sent. The steps cannot clear one, so a rating saved meanwhile (from
+            # another tab) stays; only the evidence is replaced.
+            if saved.filter(value__isnull=False).update(evidence=evidence):
+                continue
+            if not evidence:
+                saved.delete()
+                continue
         Rating.objects.update_or_create(
             assessment=assessment,
             expectation_id=rating.expectation_id,
@@ -147,8 +153,23 @@ def assessment_save(
         )
     if finish:
         _finish(assessment, chosen.ids)
-    assessment.save()
+    else:
+        assessment.save(update_fields=["updated_at"])
     return assessment
+
+
+def _lock_draft(assessment: Assessment) -> None:
+    """Lock the assessment's row until the transaction ends and check, on that row, that it is
+    still a draft: a save from a second tab then waits for a finish in the first and is refused,
+    instead of writing the draft back over it (the writes below name their fields)."""
+    status = (
+        Assessment.objects.select_for_update()
+        .filter(pk=assessment.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status != Assessment.Status.DRAFT:
+        raise ValidationError("This assessment is finished; start a new one to rate again.")
 
 
 @transaction.atomic
@@ -156,13 +177,11 @@ def assessment_finish(*, user: User, assessment: Assessment) -> Assessment:
     """Finish a draft whose every expectation is rated; else ValidationError saying how many
     are left (and nothing changes)."""
     require(can_manage, user, assessment)
-    if assessment.status != Assessment.Status.DRAFT:
-        raise ValidationError("This assessment is finished; start a new one to rate again.")
+    _lock_draft(assessment)
     allowed = scope(
         track=assessment.track, current=assessment.current_level, target=assessment.target_level
     ).ids
     _finish(assessment, allowed)
-    assessment.save()
     return assessment
 
 
@@ -178,6 +197,7 @@ def _finish(assessment: Assessment, allowed: set[int]) -> None:
     assessment.status = Assessment.Status.FINISHED
     assessment.finished_at = timezone.now()
     assessment.ladder_version = ladder_version()
+    assessment.save(update_fields=["status", "finished_at", "ladder_version", "updated_at"])
 
 
 @transaction.atomic

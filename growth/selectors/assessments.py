@@ -147,7 +147,8 @@ class Step:
 
     @property
     def competencies_done(self) -> int:
-        return sum(1 for block in self.sheet if not block.unrated)
+        """Steps with every answer given and confirmed (none left from an earlier assessment)."""
+        return sum(1 for block in self.sheet if not block.unrated and not block.carried)
 
     @property
     def total(self) -> int:
@@ -166,6 +167,11 @@ class Step:
         return sum(block.carried for block in self.sheet)
 
     @property
+    def confirmed(self) -> int:
+        """Rated in this assessment: what the progress bar fills with."""
+        return self.rated - self.carried
+
+    @property
     def carried_from(self):
         """The date the carried answers come from (one earlier assessment), if any are left."""
         return next(
@@ -180,13 +186,17 @@ class Step:
 
 def step_of(*, assessment: Assessment, slug: str | None = None, submitted=None) -> Step:
     """The step of competency `slug` (404 when the assessment has no such step); with no slug,
-    the first step with unrated expectations, or the first step when all are rated."""
+    the first step with unrated expectations, else the first with answers carried over from an
+    earlier assessment to check, else the first step."""
     sheet = rating_sheet(assessment=assessment, submitted=submitted)
     if not sheet:
         raise Http404("This assessment has nothing to rate.")
     slugs = [block.competency.slug for block in sheet]
-    if slug is None:
-        first = next((i for i, block in enumerate(sheet) if block.unrated), 0)
+    if slug is None:  # where to resume: the first step with anything to rate, then to check
+        first = next(
+            (i for i, block in enumerate(sheet) if block.unrated),
+            next((i for i, block in enumerate(sheet) if block.carried), 0),
+        )
         return Step(assessment, sheet, first)
     if slug not in slugs:
         raise Http404("This assessment has no such step.")

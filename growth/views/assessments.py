@@ -144,6 +144,9 @@ def assessment_step(request: HttpRequest, pk: int, competency: str) -> HttpRespo
     if request.method == "GET":
         return _render_step(request, step, marked=request.GET.get("unrated") == "1")
     autosave = request.POST.get("autosave") == "1"
+    go = request.POST.get("go", "save")
+    if not autosave and not _known_move(go, step):  # refused before anything is written
+        return HttpResponseBadRequest("Choose a step to go to.")
     submitted = None
     try:
         submitted = _ratings_from(request.POST)
@@ -163,7 +166,6 @@ def assessment_step(request: HttpRequest, pk: int, competency: str) -> HttpRespo
         step = selectors.step_of(assessment=assessment, slug=competency)
         context = {"step": step, "saved": submitted, "at": timezone.localtime()}
         return render(request, "growth/assess.html#autosaved", context)
-    go = request.POST.get("go", "save")
     if go == "finish":
         return _finish(request, assessment)
     if go == "leave":
@@ -174,11 +176,19 @@ def assessment_step(request: HttpRequest, pk: int, competency: str) -> HttpRespo
         slug = step.next.slug
     elif go == "previous" and step.previous:
         slug = step.previous.slug
-    elif go.startswith("to:") and go.removeprefix("to:") in {b.competency.slug for b in step.sheet}:
+    elif go.startswith("to:"):
         slug = go.removeprefix("to:")
-    elif go != "save":
-        return HttpResponseBadRequest("Choose a step to go to.")
     return _go_to(request, assessment, slug)
+
+
+def _known_move(go: str, step) -> bool:
+    """`go` names a move the step's buttons make: save, next, previous, leave, finish, or
+    to:<one of this assessment's competencies>."""
+    if go in {"save", "next", "previous", "leave", "finish"}:
+        return True
+    return go.startswith("to:") and go.removeprefix("to:") in {
+        block.competency.slug for block in step.sheet
+    }
 
 
 def _finish(request: HttpRequest, assessment: Assessment) -> HttpResponse:

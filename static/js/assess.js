@@ -32,6 +32,14 @@
     }
   });
 
+  // A refused autosave (htmx swaps only on success) must not leave "Saved at…" showing.
+  document.body.addEventListener("htmx:responseError", (event) => {
+    const status = document.getElementById("autosave-status");
+    if (!status || !event.detail.elt.closest("fieldset.assess-item")) return;
+    const reason = event.detail.xhr.responseText.slice(0, 200);
+    status.textContent = `Not saved: ${reason || "please try again"}`;
+  });
+
   // Arriving at a marked step (after a refused finish, without htmx): the first item to rate.
   if (new URLSearchParams(window.location.search).get("unrated") === "1") focusStep();
 })();

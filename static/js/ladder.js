@@ -36,7 +36,13 @@
   // The section that holds an in-page target ("#design", "#e-senior-design-review").
   const holding = (hash) => {
     if (!hash || hash.length < 2) return null;
-    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    let id;
+    try {
+      id = decodeURIComponent(hash.slice(1));
+    } catch {
+      return null; // a malformed address ("#%E0%A4") points nowhere; the page still works
+    }
+    const target = document.getElementById(id);
     return target ? target.closest("[data-fold]") : null;
   };
   const openTarget = () => {

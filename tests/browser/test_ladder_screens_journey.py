@@ -89,6 +89,14 @@ def test_a_link_to_a_competency_opens_it_on_a_phone(page: Page, ladder):
     )
 
 
+def test_a_malformed_address_still_gets_the_folding_page(page: Page, ladder):
+    page.set_viewport_size(PHONE)
+    page.goto("/ladder/senior/#%E0%A4")  # decodeURIComponent throws on it
+    expect(page.get_by_role("button", name="Technical craft")).to_have_attribute(
+        "aria-expanded", "false"
+    )
+
+
 def test_the_compare_page_folds_on_a_phone(page: Page, ladder):
     page.set_viewport_size(PHONE)
     page.goto("/ladder/compare/mid/senior/")

@@ -48,9 +48,35 @@ class TestEvidenceWithoutARating:
     def test_an_empty_answer_keeps_nothing(self):
         assessment = growth.start(UserFactory())
         first = growth.items(assessment)[0]
-        save(assessment, [RatingInput(first.pk, CONSISTENTLY, "A note")])
+        save(assessment, [RatingInput(first.pk, None, "A note")])
         save(assessment, [RatingInput(first.pk, None, "   ")])
         assert not assessment.ratings.exists()
+
+    def test_no_rating_sent_keeps_one_saved_from_another_tab(self):
+        """A stale tab shows the item unrated; its submit sends evidence only. The steps cannot
+        clear a rating, so the one saved meanwhile stays; the evidence is what was sent."""
+        assessment = growth.start(UserFactory())
+        first = growth.items(assessment)[0]
+        save(assessment, [RatingInput(first.pk, CONSISTENTLY, "A note")])
+        save(assessment, [RatingInput(first.pk, None, "A note, longer")])
+        assert list(assessment.ratings.values_list("value", "evidence")) == [
+            (CONSISTENTLY, "A note, longer")
+        ]
+        save(assessment, [RatingInput(first.pk, None, "")])
+        assert list(assessment.ratings.values_list("value", "evidence")) == [(CONSISTENTLY, "")]
+
+    def test_a_save_from_a_stale_copy_cannot_reopen_a_finished_assessment(self):
+        assessment = growth.start(UserFactory())
+        stale = Assessment.objects.get(pk=assessment.pk)  # the second tab's copy: a draft
+        growth.rate_all(assessment, finish=False)
+        services.assessment_finish(user=assessment.owner, assessment=assessment)
+        with pytest.raises(ValidationError, match="finished"):
+            save(stale, [RatingInput(growth.items(stale)[0].pk, SOMETIMES)])
+        with pytest.raises(ValidationError, match="finished"):
+            services.assessment_finish(user=stale.owner, assessment=stale)
+        assessment.refresh_from_db()
+        assert assessment.status == Assessment.Status.FINISHED
+        assert assessment.finished_at is not None
 
     def test_counts_as_unrated_when_finishing(self):
         assessment = growth.start(UserFactory())
@@ -156,7 +182,21 @@ class TestStartingAgain:
         save(draft, [RatingInput(first.pk, SOMETIMES), RatingInput(second.pk, CONSISTENTLY)])
         marks = dict(draft.ratings.values_list("expectation_id", "carried_from"))
         assert (marks[first.pk], marks[second.pk]) == (None, None)
-        assert step_of(assessment=draft).carried == 72
+        step = step_of(assessment=draft)
+        assert step.carried == 72
+        assert (step.confirmed, step.competencies_done) == (2, 0)  # the bar counts confirmed
+        # Resuming goes to the first step with answers still to check, not back to step 1.
+        save(
+            draft,
+            [
+                RatingInput(e.pk, SOMETIMES)
+                for e in growth.items(draft)
+                if e.competency_id == first.competency_id
+            ],
+        )
+        resumed = step_of(assessment=draft)
+        assert resumed.index == 1
+        assert resumed.competencies_done == 1
         # Carried answers count as answered: the draft can be finished as it stands.
         services.assessment_finish(user=person, assessment=draft)
         assert fresh(draft).status == Assessment.Status.FINISHED

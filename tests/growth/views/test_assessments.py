@@ -300,8 +300,7 @@ class TestAssess:
         for go in ("to:nope", "sideways", "to:"):
             response = post_step(client, draft, "craft", {item.pk: 1}, go=go)
             assert response.status_code == 400
-        # The step itself was saved: the destination is read after it.
-        assert draft.ratings.get().value == 1
+        assert not draft.ratings.exists()  # refused before anything is written
 
 
 class TestAssessWithHtmx:
@@ -351,6 +350,9 @@ class TestAssessWithHtmx:
         assert response.text.startswith("Saved at ")
         assert 'id="assess-progress" hx-swap-oob="true"' in response.text
         assert "<strong>1 of 74 expectations</strong> rated" in response.text
+        # The list of competencies follows too, so it never contradicts the bar.
+        assert 'id="assess-jump-list" hx-swap-oob="true"' in response.text
+        assert "14 to rate" in response.text  # Technical craft: 15 expectations, one rated
         assert "HX-Push-Url" not in response
         rating = draft.ratings.get()
         assert (rating.value, rating.evidence) == (1, "A note")
