@@ -7,7 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from growth.models import Goal
+from growth import services
+from growth.models import Goal, PlanAction
 from tests.factories import UserFactory
 from tests.growth import factories as growth
 
@@ -103,6 +104,27 @@ class TestPlanPage:
         assert goals[-1].competency is None
         assert goals[-1].target_date is None
         assert not Goal.objects.filter(pk=second.pk).exists()
+
+    def test_a_stale_tab_keeps_the_goals_added_since_and_their_actions(self, client, person):
+        """The form was opened when the plan had one goal; four more (one action ticked off)
+        came since. Saving the stale form edits the first goal and removes nothing."""
+        plan = growth.plan(person)
+        first, *since = plan.goals.all()
+        actions = list(PlanAction.objects.filter(goal__plan=plan).values_list("pk", flat=True))
+        ticked = since[0].actions.first()
+        services.plan_action_toggle(user=person, action=ticked, done=True)
+        stale = growth.goal_post(
+            plan,
+            [{"goal_id": str(first.pk), "title": "Edited in the old tab"}],
+            initial=1,
+        )
+        response = client.post(url("plan", plan.pk), stale)
+        assert response.status_code == 302
+        assert [g.pk for g in plan.goals.all()] == [first.pk, *(g.pk for g in since)]
+        assert fresh(first).title == "Edited in the old tab"
+        kept = PlanAction.objects.filter(goal__plan=plan).values_list("pk", flat=True)
+        assert sorted(kept) == sorted(actions)
+        assert fresh(ticked).done_at is not None
 
     def test_a_goal_id_from_someone_elses_plan_does_not_touch_it(self, client, person):
         plan = growth.plan(person)
