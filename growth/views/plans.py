@@ -204,11 +204,15 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_back_to(action.goal))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def action_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first ("Remove this action?"), so one tap cannot lose an action (done ones
+    included); POST removes it."""
     action = plans.action_get(owner=request.user, pk=pk)
     goal = action.goal
+    if request.method == "GET":
+        return render(request, "growth/action_remove.html", {"action": action})
     services.plan_action_remove(user=request.user, action=action)
     if request.htmx:
         return _swap(request, goal, None)
