@@ -13,7 +13,7 @@ from core.http import form_data, login_required
 from growth import services
 from growth.export import plan_markdown
 from growth.forms import ActionDoneForm, ActionForm, GoalFormSet, PlanForm
-from growth.models import Goal, Plan, PlanAction
+from growth.models import ACTION_LENGTH, Goal, Plan, PlanAction
 from growth.selectors import assessments as selectors
 from growth.selectors import plans
 from growth.services import GoalInput
@@ -79,6 +79,7 @@ def _plan_page(request: HttpRequest, the_plan: Plan, form=None, goals=None, stat
         "form": form or PlanForm(instance=the_plan),
         "goals": goals or GoalFormSet(initial=initial_goals, prefix="goals"),
         "editing": status != 200,
+        "action_length": ACTION_LENGTH,
     }
     return render(request, "growth/plan.html", context, status=status)
 
@@ -131,6 +132,7 @@ def _swap(request: HttpRequest, goal: Goal, action: PlanAction | None, **extra) 
         "goal": goal,
         "action": action,
         "progress": plans.plan_progress(the_plan),
+        "action_length": ACTION_LENGTH,
         **extra,
     }
     return render(request, "growth/_action_swap.html", context)
