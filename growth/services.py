@@ -205,7 +205,7 @@ def plan_generate(*, user: User, assessment: Assessment, today: date | None = No
         raise ValidationError("Finish the assessment before making a plan from it.")
     scores = assessment_scores(assessment)[0]
     target, current = assessment.target_level, assessment.current_level
-    ladder_actions = growth_actions(current=current, target=target)
+    ladder_actions = growth_actions(current=current, target=target, track=assessment.track)
     step = transition_for(current=current, target=target)
     start = today or timezone.localdate()
     plan = Plan.objects.create(
