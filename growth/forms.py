@@ -1,10 +1,10 @@
 import re
-from datetime import date
 
 from django import forms
 
 from accounts.bands import Band
-from growth.models import ACTION_LENGTH, EARLIEST, LATEST, Goal, Plan, PlanAction
+from growth.models import Goal, Plan, PlanAction
+from growth.services import checked_goal_date
 from ladder.models import Level, Track
 
 
@@ -85,7 +85,9 @@ class GoalForm(forms.ModelForm):
         }
 
     def clean_target_date(self):
-        return sensible_date(self.cleaned_data.get("target_date"))
+        value = self.cleaned_data.get("target_date")
+        checked_goal_date(value)  # the service's own rule and words
+        return value
 
 
 GoalFormSet = forms.formset_factory(
@@ -93,33 +95,17 @@ GoalFormSet = forms.formset_factory(
 )
 
 
-def sensible_date(value: date | None) -> date | None:
-    """A plan's dates lie in this century: year 1 or 9999 is a typo, not a plan."""
-    if value is not None and not EARLIEST <= value <= LATEST:
-        raise forms.ValidationError("Choose a date between 2000 and 2100.")
-    return value
-
-
 class ActionForm(forms.ModelForm):
-    """One action: its words and, if wanted, the date to have it done by."""
+    """One action: its words and, if wanted, the date to have it done by. Parsing only: what
+    makes an action fit is plan_action_add/_update's rule, whose errors the view puts here."""
 
     class Meta:
         model = PlanAction
         fields = ["text", "due"]
         labels = {"text": "Action", "due": "Due"}
         widgets = {
-            "text": forms.TextInput(attrs={"maxlength": ACTION_LENGTH}),
             "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-
-    def clean_text(self):
-        text = " ".join(self.cleaned_data["text"].split())
-        if not text:
-            raise forms.ValidationError("Write what you will do.")
-        return text
-
-    def clean_due(self):
-        return sensible_date(self.cleaned_data.get("due"))
 
 
 class ActionDoneForm(forms.Form):

@@ -1,6 +1,7 @@
 """Writes for self-assessments and plans. Every function acts for the owner it is given."""
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -224,7 +225,7 @@ def plan_generate(*, user: User, assessment: Assessment, today: date | None = No
         raise ValidationError("Finish the assessment before making a plan from it.")
     scores = assessment_scores(assessment)[0]
     target, current = assessment.target_level, assessment.current_level
-    ladder_actions = growth_actions(current=current, target=target)
+    ladder_actions = growth_actions(current=current, target=target, track=assessment.track)
     step = transition_for(current=current, target=target)
     start = today or timezone.localdate()
     plan = Plan.objects.create(
@@ -299,14 +300,28 @@ class GoalInput:
 
 @transaction.atomic
 def plan_update(
-    *, user: User, plan: Plan, title: str, discuss: str, goals: list[GoalInput]
+    *,
+    user: User,
+    plan: Plan,
+    title: str,
+    discuss: str,
+    goals: list[GoalInput],
+    remove: Iterable[int] = (),
 ) -> Plan:
-    """Replace the plan's words and goals with what the person wrote; goals left out are
-    removed with their actions. Actions themselves change one by one (plan_action_*)."""
+    """Replace the plan's words and the goals the person wrote; the goals in `remove` (ids the
+    person ticked "Remove") go with their actions. A goal neither written nor removed stays as
+    it was, after the others: a form opened before it was added must not delete it.
+    Actions themselves change one by one (plan_action_*)."""
     require(can_manage, user, plan)
     plan.title, plan.discuss = title.strip(), discuss.strip()
     plan.full_clean(exclude=["share_token"])
+    for goal in goals:
+        try:
+            checked_goal_date(goal.target_date)
+        except ValidationError as problem:
+            raise ValidationError({"target_date": problem}) from None
     plan.save()
+    removed = set(remove)
     kept = []
     for order, goal in enumerate(goals):
         values = {
@@ -319,12 +334,27 @@ def plan_update(
             "competency": goal.competency,
             "order": order,
         }
+        if goal.goal_id in removed:
+            continue
         if goal.goal_id and plan.goals.filter(pk=goal.goal_id).update(**values):
             kept.append(goal.goal_id)
         else:
             kept.append(Goal.objects.create(plan=plan, **values).pk)
-    plan.goals.exclude(pk__in=kept).delete()
+    plan.goals.filter(pk__in=removed).delete()  # only this plan's goals: ids are checked here
+    untouched = plan.goals.exclude(pk__in=kept).order_by("order", "id")
+    for order, goal in enumerate(untouched, start=len(kept)):
+        if goal.order != order:
+            Goal.objects.filter(pk=goal.pk).update(order=order)
     return plan
+
+
+DATE_RANGE = "Choose a date between 2000 and 2100."
+
+
+def checked_goal_date(value: date | None) -> None:
+    """A goal's target date lies in this century: year 1 or 9999 is a typo, not a plan."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise ValidationError(DATE_RANGE, code="date_range")
 
 
 def _checked_action(text: str, due: date | None) -> tuple[str, date | None]:
@@ -336,7 +366,7 @@ def _checked_action(text: str, due: date | None) -> tuple[str, date | None]:
     elif len(text) > ACTION_LENGTH:
         errors["text"] = f"Keep an action under {ACTION_LENGTH} characters."
     if due is not None and not EARLIEST <= due <= LATEST:
-        errors["due"] = "Choose a date between 2000 and 2100."
+        errors["due"] = DATE_RANGE
     if errors:
         raise ValidationError(errors)
     return text, due

@@ -14,13 +14,33 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
 
 
+def _pieces(words: str, size: int = 300) -> list[str]:
+    """`words` in pieces of at most `size` characters, cut between words (a single word longer
+    than that is cut inside it): every character is kept."""
+    pieces, current = [], ""
+    for word in words.split():
+        while len(word) > size:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:size])
+            word = word[size:]
+        if current and len(current) + 1 + len(word) > size:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {word}" if current else word
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def action_rows(*, text: str, due, done_at) -> list[dict]:
-    """The PlanAction fields for each line of an old one-per-line box: at most 20 of them,
-    each on one line and cut to 300 characters; a goal marked done has them all done."""
+    """The PlanAction fields for each line of an old one-per-line box, all of them, each on
+    one line; a line over 300 characters becomes several actions, cut between words, so
+    nothing is lost. A goal marked done has them all done."""
     rows = []
-    for line in _lines(text.replace("\x00", ""))[:20]:
-        words = " ".join(line.split())[:300]
-        if words:
+    for line in _lines(text.replace("\x00", "")):
+        for words in _pieces(" ".join(line.split())):
             rows.append({"text": words, "due": due, "done_at": done_at, "order": len(rows)})
     return rows
 

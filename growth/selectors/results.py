@@ -8,7 +8,7 @@ from growth import charts, scoring
 from growth.models import Assessment
 from growth.scoring import CompetencyScore, Scores
 from growth.selectors.assessments import assessment_scores
-from ladder.models import Competency, GrowthAction, Level, Transition
+from ladder.models import Competency, GrowthAction, Level, Track, Transition
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,24 @@ class Results:
         return [(c, now.get(c.competency.pk)) for c in self.scores.competencies]
 
 
-def growth_actions(*, current: Level, target: Level) -> list[GrowthAction]:
+def growth_actions(
+    *, current: Level, target: Level, track: Track | None = None
+) -> list[GrowthAction]:
+    """The ladder's growth actions for the steps between the two levels. Given a track, an
+    action written for another one ("On the infrastructure track, ...") is left out: the
+    ladder's actions have no track of their own, so their words say it."""
     low, high = sorted((current.order, target.order))
-    return list(
+    actions = (
         GrowthAction.objects.filter(
             transition__from_level__order__gte=low, transition__to_level__order__lte=high
         )
         .select_related("competency")
         .order_by("transition__from_level__order", "order")
     )
+    if track is not None:
+        for other in Track.objects.exclude(pk=track.pk).values_list("slug", flat=True):
+            actions = actions.exclude(text__icontains=f"{other} track")
+    return list(actions)
 
 
 def transition_for(*, current: Level, target: Level) -> Transition | None:
@@ -102,7 +111,9 @@ def results(*, assessment: Assessment) -> Results:
         ],
     )
     weak = scores.weak
-    actions = growth_actions(current=assessment.current_level, target=assessment.target_level)
+    actions = growth_actions(
+        current=assessment.current_level, target=assessment.target_level, track=assessment.track
+    )
     questions = questions_about(competencies=[g.competency for g in weak])
     gaps = [
         Gap(

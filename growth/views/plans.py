@@ -13,7 +13,7 @@ from core.http import form_data, login_required
 from growth import services
 from growth.export import plan_markdown
 from growth.forms import ActionDoneForm, ActionForm, GoalFormSet, PlanForm
-from growth.models import Goal, Plan, PlanAction
+from growth.models import ACTION_LENGTH, Goal, Plan, PlanAction
 from growth.selectors import assessments as selectors
 from growth.selectors import plans
 from growth.services import GoalInput
@@ -30,12 +30,20 @@ def plan_generate(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(plan)
 
 
-def _goal_inputs(formset, plan) -> list[GoalInput]:
+def _goal_inputs(formset, plan) -> tuple[list[GoalInput], list[int]]:
+    """The goals as written, and the ids of those ticked "Remove". A goal the form does not
+    mention (added in another tab since) is neither: the service leaves it alone."""
     competencies = {g.pk: g.competency for g in plan.goals.all()}
-    goals = []
+    goals, remove = [], []
     for form in formset.forms:
         data = getattr(form, "cleaned_data", None)
-        if not data or data.get("DELETE") or not data.get("title"):
+        if not data:
+            continue
+        if data.get("DELETE"):
+            if data.get("goal_id"):
+                remove.append(data["goal_id"])
+            continue
+        if not data.get("title"):
             continue
         goals.append(
             GoalInput(
@@ -49,7 +57,7 @@ def _goal_inputs(formset, plan) -> list[GoalInput]:
                 goal_id=data.get("goal_id"),
             )
         )
-    return goals
+    return goals, remove
 
 
 def _plan_page(request: HttpRequest, the_plan: Plan, form=None, goals=None, status=200):
@@ -71,6 +79,7 @@ def _plan_page(request: HttpRequest, the_plan: Plan, form=None, goals=None, stat
         "form": form or PlanForm(instance=the_plan),
         "goals": goals or GoalFormSet(initial=initial_goals, prefix="goals"),
         "editing": status != 200,
+        "action_length": ACTION_LENGTH,
     }
     return render(request, "growth/plan.html", context, status=status)
 
@@ -85,15 +94,21 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(form_data(request), instance=the_plan)
     goals = GoalFormSet(form_data(request), initial=initial_goals, prefix="goals")
     if form.is_valid() and goals.is_valid():
-        services.plan_update(
-            user=request.user,
-            plan=the_plan,
-            title=form.cleaned_data["title"],
-            discuss=form.cleaned_data["discuss"],
-            goals=_goal_inputs(goals, the_plan),
-        )
-        messages.success(request, "Your plan is saved.")
-        return redirect(the_plan)
+        written, remove = _goal_inputs(goals, the_plan)
+        try:
+            services.plan_update(
+                user=request.user,
+                plan=the_plan,
+                title=form.cleaned_data["title"],
+                discuss=form.cleaned_data["discuss"],
+                goals=written,
+                remove=remove,
+            )
+        except ValidationError as problem:
+            form.add_error(None, problem.messages)
+        else:
+            messages.success(request, "Your plan is saved.")
+            return redirect(the_plan)
     the_plan = plans.plan_get(owner=request.user, pk=pk)  # unchanged: the form did not apply
     return _plan_page(request, the_plan, form, goals, status=400)
 
@@ -117,6 +132,7 @@ def _swap(request: HttpRequest, goal: Goal, action: PlanAction | None, **extra) 
         "goal": goal,
         "action": action,
         "progress": plans.plan_progress(the_plan),
+        "action_length": ACTION_LENGTH,
         **extra,
     }
     return render(request, "growth/_action_swap.html", context)
@@ -128,56 +144,49 @@ def _form_page(request, *, form, goal, action=None) -> HttpResponse:
     return render(request, "growth/action_form.html", context, status=400)
 
 
+def _action_write(request: HttpRequest, *, goal: Goal, action: PlanAction | None) -> HttpResponse:
+    """Add (no `action`) or edit one action: parse, ask the service, and answer. A refusal
+    shows the form again with the service's words, in place with htmx or as a page without;
+    success swaps the row with htmx or comes back to the plan without."""
+    adding = action is None
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        fields = {"text": form.cleaned_data["text"], "due": form.cleaned_data["due"]}
+        try:
+            if adding:
+                action = services.plan_action_add(user=request.user, goal=goal, **fields)
+            else:
+                services.plan_action_update(user=request.user, action=action, **fields)
+        except ValidationError as problem:
+            form.add_error(None, problem)
+    if form.errors:
+        if adding:
+            if request.htmx:  # the add form again, in place, with what was wrong
+                response = _swap(request, goal, None, add_form=form, only_add_form=True)
+                return reswap(retarget(response, f"#add-{goal.pk}"), "outerHTML")
+            return _form_page(request, form=form, goal=goal)
+        action = plans.action_get(owner=request.user, pk=action.pk)  # as saved
+        if request.htmx:
+            return _swap(request, goal, action, action_form=form)
+        return _form_page(request, form=form, goal=goal, action=action)
+    if request.htmx:
+        return _swap(request, goal, action, **({"added": True} if adding else {"focus": True}))
+    messages.success(request, "Action added." if adding else "Action saved.")
+    return redirect(_back_to(goal))
+
+
 @require_POST
 @login_required
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     goal = plans.goal_get(owner=request.user, pk=pk)
-    form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            action = services.plan_action_add(
-                user=request.user,
-                goal=goal,
-                text=form.cleaned_data["text"],
-                due=form.cleaned_data["due"],
-            )
-        except ValidationError as problem:
-            form.add_error(None, problem)
-    if form.errors:
-        if request.htmx:  # the add form again, in place, with what was wrong
-            response = _swap(request, goal, None, add_form=form, only_add_form=True)
-            return reswap(retarget(response, f"#add-{goal.pk}"), "outerHTML")
-        return _form_page(request, form=form, goal=goal)
-    if request.htmx:
-        return _swap(request, goal, action, added=True)
-    messages.success(request, "Action added.")
-    return redirect(_back_to(goal))
+    return _action_write(request, goal=goal, action=None)
 
 
 @require_POST
 @login_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = plans.action_get(owner=request.user, pk=pk)
-    form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.plan_action_update(
-                user=request.user,
-                action=action,
-                text=form.cleaned_data["text"],
-                due=form.cleaned_data["due"],
-            )
-        except ValidationError as problem:
-            form.add_error(None, problem)
-    if form.errors:
-        action = plans.action_get(owner=request.user, pk=pk)  # as saved
-        if request.htmx:
-            return _swap(request, action.goal, action, action_form=form)
-        return _form_page(request, form=form, goal=action.goal, action=action)
-    if request.htmx:
-        return _swap(request, action.goal, action, focus=True)
-    messages.success(request, "Action saved.")
-    return redirect(_back_to(action.goal))
+    return _action_write(request, goal=action.goal, action=action)
 
 
 @require_POST
@@ -197,11 +206,15 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_back_to(action.goal))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def action_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first ("Remove this action?"), so one tap cannot lose an action (done ones
+    included); POST removes it."""
     action = plans.action_get(owner=request.user, pk=pk)
     goal = action.goal
+    if request.method == "GET":
+        return render(request, "growth/action_remove.html", {"action": action})
     services.plan_action_remove(user=request.user, action=action)
     if request.htmx:
         return _swap(request, goal, None)

@@ -27,13 +27,28 @@ def test_a_done_goal_has_its_actions_done():
     assert [r["done_at"] for r in rows] == [WHEN, WHEN]
 
 
-def test_long_lines_nul_bytes_and_too_many_lines_are_tidied():
-    text = "x" * 4000 + "\nnul\x00here\n" + "\n".join(f"Step {i}" for i in range(40))
+def test_every_line_is_kept_and_nul_bytes_go():
+    text = "nul\x00here\n" + "\n".join(f"Step {i}" for i in range(40))
     rows = migration.action_rows(text=text, due=None, done_at=None)
-    assert len(rows) == 20
-    assert len(rows[0]["text"]) == 300
-    assert rows[1]["text"] == "nulhere"
-    assert [r["order"] for r in rows] == list(range(20))
+    assert [r["text"] for r in rows] == ["nulhere", *(f"Step {i}" for i in range(40))]
+    assert [r["order"] for r in rows] == list(range(41))
+
+
+def test_a_long_line_becomes_several_actions_cut_between_words():
+    line = " ".join(f"word{i:03}" for i in range(100))  # 799 characters
+    rows = migration.action_rows(text=f"{line}\nAfter", due=None, done_at=WHEN)
+    texts = [r["text"] for r in rows]
+    assert all(len(t) <= 300 for t in texts)
+    assert " ".join(texts[:-1]) == line  # nothing lost, no word cut
+    assert texts[-1] == "After"
+    assert [r["order"] for r in rows] == list(range(len(rows)))
+    assert {r["done_at"] for r in rows} == {WHEN}
+
+
+def test_a_word_longer_than_an_action_is_cut_but_kept():
+    rows = migration.action_rows(text="Read " + "x" * 700 + " twice", due=None, done_at=None)
+    texts = [r["text"] for r in rows]
+    assert texts == ["Read", "x" * 300, "x" * 300, "x" * 100 + " twice"]
 
 
 def test_an_empty_box_makes_nothing():

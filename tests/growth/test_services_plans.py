@@ -206,6 +206,7 @@ class TestPlanUpdate:
                     goal_id=first.pk,
                 ),
             ],
+            remove=[second.pk, *(g.pk for g in others)],
         )
         plan = fresh(plan)
         assert plan.title == "Senior by spring"
@@ -224,11 +225,62 @@ class TestPlanUpdate:
         assert not Goal.objects.filter(pk__in=[second.pk, *(g.pk for g in others)]).exists()
         assert not PlanAction.objects.filter(goal=second).exists()  # they go with their goal
 
-    def test_no_goals_removes_them_all(self):
+    def test_removing_every_goal(self):
         plan = growth.plan(UserFactory())
-        services.plan_update(user=plan.owner, plan=plan, title=plan.title, discuss="", goals=[])
+        ids = list(plan.goals.values_list("pk", flat=True))
+        services.plan_update(
+            user=plan.owner, plan=plan, title=plan.title, discuss="", goals=[], remove=ids
+        )
         assert plan.goals.count() == 0
         assert fresh(plan).discuss == ""
+
+    def test_goals_left_out_stay_with_their_actions(self):
+        """A stale tab knew only the first goal: saving it must not delete the others."""
+        plan = growth.plan(UserFactory())
+        first, *others = plan.goals.all()
+        actions = PlanAction.objects.filter(goal__plan=plan).count()
+        services.plan_update(
+            user=plan.owner,
+            plan=plan,
+            title=plan.title,
+            discuss="",
+            goals=[GoalInput(title="First, edited", goal_id=first.pk)],
+        )
+        goals = list(fresh(plan).goals.all())
+        assert [g.pk for g in goals] == [first.pk, *(g.pk for g in others)]
+        assert [g.order for g in goals] == list(range(len(goals)))
+        assert goals[0].title == "First, edited"
+        assert PlanAction.objects.filter(goal__plan=plan).count() == actions
+
+    def test_another_plans_goal_cannot_be_removed_through_this_one(self):
+        mine, theirs = growth.plan(UserFactory()), growth.plan(UserFactory())
+        services.plan_update(
+            user=mine.owner,
+            plan=mine,
+            title=mine.title,
+            discuss="",
+            goals=[],
+            remove=[theirs.goals.first().pk],
+        )
+        assert theirs.goals.count() == 5
+
+    @pytest.mark.parametrize("when", [date(1, 1, 1), date(9999, 12, 31)])
+    def test_a_goal_date_out_of_range_is_refused_and_nothing_changes(self, when):
+        plan = growth.plan(UserFactory())
+        goal = plan.goals.first()
+        with pytest.raises(ValidationError) as refused:
+            services.plan_update(
+                user=plan.owner,
+                plan=plan,
+                title="Changed",
+                discuss="",
+                goals=[GoalInput(title="Changed", target_date=when, goal_id=goal.pk)],
+            )
+        assert refused.value.message_dict == {
+            "target_date": ["Choose a date between 2000 and 2100."]
+        }
+        assert fresh(plan).title != "Changed"
+        assert fresh(goal).title != "Changed"
 
     def test_another_plans_goal_id_cannot_be_edited_through_this_one(self):
         mine, theirs = growth.plan(UserFactory()), growth.plan(UserFactory())
@@ -240,6 +292,7 @@ class TestPlanUpdate:
             title=mine.title,
             discuss="",
             goals=[GoalInput(title="Hijacked", goal_id=their_goal.pk)],
+            remove=mine.goals.values_list("pk", flat=True),
         )
         their_goal = fresh(their_goal)
         assert (their_goal.title, their_goal.support) == before

@@ -3,9 +3,11 @@
 import pytest
 
 from forum.models import Question
+from growth import services
+from growth.models import PlanAction
 from growth.selectors.results import growth_actions, questions_about
 from growth.selectors.results import results as read_results
-from ladder.models import Competency, GrowthAction
+from ladder.models import Competency, GrowthAction, Track
 from tests.factories import QuestionFactory, UserFactory
 from tests.growth import factories as growth
 
@@ -106,3 +108,35 @@ class TestResults:
         (x, y), (cx, cy) = radar.axes[1], (radar.center, radar.center)
         assert target.dots[1] == pytest.approx((cx + (x - cx) / 2, cy + (y - cy) / 2), abs=0.1)
         assert now.dots[0] == radar.axes[0]  # craft now: 6/6
+
+
+class TestGrowthActionsByTrack:
+    """The ladder's actions have no track; one written for another track stays out."""
+
+    def test_an_infrastructure_only_action_stays_out_of_a_backend_list(self, ladder):
+        infra_only = GrowthAction.objects.get(text__startswith="On the infrastructure track")
+        step = infra_only.transition
+        args = {"current": step.from_level, "target": step.to_level}
+        backend = growth_actions(**args, track=Track.objects.get(slug="backend"))
+        infra = growth_actions(**args, track=Track.objects.get(slug="infrastructure"))
+        assert infra_only not in backend
+        assert infra_only in infra
+        assert len(infra) == len(backend) + 1
+        assert growth_actions(**args) == infra  # no track: all of them
+
+    @pytest.mark.parametrize(("track", "shown"), [("backend", False), ("infrastructure", True)])
+    def test_a_plan_only_carries_its_tracks_actions(self, track, shown):
+        infra_only = GrowthAction.objects.get(text__startswith="On the infrastructure track")
+        step = infra_only.transition
+        done = growth.finished(
+            UserFactory(),
+            track=track,
+            current=step.from_level.slug,
+            target=step.to_level.slug,
+            value=CONSISTENTLY,
+            by_competency={infra_only.competency.slug: NOT_YET},
+        )
+        plan = services.plan_generate(user=done.owner, assessment=done)
+        texts = list(PlanAction.objects.filter(goal__plan=plan).values_list("text", flat=True))
+        assert texts  # the weak competency has its goal and actions
+        assert any("infrastructure track" in t for t in texts) is shown

@@ -47,6 +47,7 @@ class TestExports:
                 ),
                 GoalInput(title="Mentor the new joiner"),
             ],
+            remove=plan.goals.exclude(pk=first.pk).values_list("pk", flat=True),
         )
         drafted, reviewed = first.actions.all()
         services.plan_action_update(

@@ -88,7 +88,7 @@ class TestWithoutJavaScript:
         row = html.split(f'<li class="plan-action" id="action-{action.pk}">')[1].split("</li>")[0]
         assert f'action="{url("action_done", action.pk)}"' in row
         assert f'action="{url("action_edit", action.pk)}"' in row
-        assert f'action="{url("action_remove", action.pk)}"' in row
+        assert f'href="{url("action_remove", action.pk)}"' in row  # asks first
         assert '<span class="visually-hidden">Mark as done</span>' in row
         assert f'aria-describedby="action-text-{action.pk}"' in row
         due = action.due
@@ -216,10 +216,25 @@ class TestBadInput:
         for where in (
             url("action_done", action.pk),
             url("action_edit", action.pk),
-            url("action_remove", action.pk),
             url("action_add", action.goal_id),
         ):
             assert client.get(where).status_code == 405
+
+    def test_removing_asks_first_and_a_get_changes_nothing(self, client, plan):
+        action = first_action(plan)
+        services.plan_action_toggle(user=plan.owner, action=action, done=True)
+        response = client.get(url("action_remove", action.pk))
+        assert response.status_code == 200
+        html = response.text
+        assert "<h1>Remove this action?</h1>" in html
+        assert action.text in html
+        assert "You ticked it off on" in html
+        assert '<form method="post" class="form-actions">' in html
+        assert '<button type="submit" class="btn btn--danger">Remove the action</button>' in html
+        assert PlanAction.objects.filter(pk=action.pk).exists()
+        response = client.post(url("action_remove", action.pk))
+        assert response.status_code == 302
+        assert not PlanAction.objects.filter(pk=action.pk).exists()
 
 
 class TestWhoMay:
@@ -256,6 +271,8 @@ class TestWhoMay:
         for where, data in self.requests(theirs):
             assert client.post(where, data).status_code == 404
             assert client.post(where, data, **HTMX).status_code == 404
+        # Nor can they read an action's words through the "Remove this action?" page.
+        assert client.get(url("action_remove", first_action(theirs).pk)).status_code == 404
         assert state() == before
 
     def test_a_foreign_action_id_through_ones_own_session(self, client, plan, theirs):

@@ -7,7 +7,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from growth.models import Goal
+from growth import services
+from growth.models import ACTION_LENGTH, Goal, PlanAction
+from growth.services import GoalInput
 from tests.factories import UserFactory
 from tests.growth import factories as growth
 
@@ -104,6 +106,27 @@ class TestPlanPage:
         assert goals[-1].target_date is None
         assert not Goal.objects.filter(pk=second.pk).exists()
 
+    def test_a_stale_tab_keeps_the_goals_added_since_and_their_actions(self, client, person):
+        """The form was opened when the plan had one goal; four more (one action ticked off)
+        came since. Saving the stale form edits the first goal and removes nothing."""
+        plan = growth.plan(person)
+        first, *since = plan.goals.all()
+        actions = list(PlanAction.objects.filter(goal__plan=plan).values_list("pk", flat=True))
+        ticked = since[0].actions.first()
+        services.plan_action_toggle(user=person, action=ticked, done=True)
+        stale = growth.goal_post(
+            plan,
+            [{"goal_id": str(first.pk), "title": "Edited in the old tab"}],
+            initial=1,
+        )
+        response = client.post(url("plan", plan.pk), stale)
+        assert response.status_code == 302
+        assert [g.pk for g in plan.goals.all()] == [first.pk, *(g.pk for g in since)]
+        assert fresh(first).title == "Edited in the old tab"
+        kept = PlanAction.objects.filter(goal__plan=plan).values_list("pk", flat=True)
+        assert sorted(kept) == sorted(actions)
+        assert fresh(ticked).done_at is not None
+
     def test_a_goal_id_from_someone_elses_plan_does_not_touch_it(self, client, person):
         plan = growth.plan(person)
         theirs = growth.plan(UserFactory()).goals.first()
@@ -142,7 +165,7 @@ class TestPlanPage:
         if error:
             assert error in response.text
             assert 'class="errorlist' in response.text
-            assert '<details class="panel plan-edit" id="plan-edit" open>' in response.text
+            assert '<details class="plan-edit" id="plan-edit" open>' in response.text
         assert response.context["goals"].errors[0]
         assert fresh(plan).title == "From mid-level engineer to senior engineer"
         assert list(plan.goals.values_list("pk", "title", "target_date")) == before
@@ -202,6 +225,37 @@ class TestPlanPage:
 
 
 class TestProgress:
+    def test_a_goal_without_actions_or_helpers_says_so_plainly(self, client, person):
+        """No "0 of 0 done", and no "Who can help" heading over an empty list."""
+        plan = growth.plan(person)
+        services.plan_update(
+            user=person,
+            plan=plan,
+            title=plan.title,
+            discuss="",
+            goals=[GoalInput(title="Mentor the new joiner")],
+            remove=plan.goals.values_list("pk", flat=True),
+        )
+        page = client.get(url("plan", plan.pk))
+        html = page.text
+        assert "0 of 0" not in html
+        assert html.count("No actions yet") == 2  # the plan's and the goal's
+        assert "Who can help</h3>" not in html
+        printed = client.get(url("plan_print", plan.pk)).text
+        assert "0 of 0" not in printed
+        assert "No actions yet" in printed
+
+    def test_no_heading_hides_in_a_summary(self, client, person):
+        html = client.get(url("plan", growth.plan(person).pk)).text
+        for summary in html.split("<summary")[1:]:
+            assert "<h" not in summary.split("</summary>")[0]
+        assert '<h2 id="plan-edit-heading">Edit goals and topics</h2>' in html
+
+    def test_action_fields_take_their_length_from_the_model(self, client, person):
+        html = client.get(url("plan", growth.plan(person).pk)).text
+        assert f'maxlength="{ACTION_LENGTH}"' in html
+        assert 'maxlength=""' not in html
+
     def test_the_plan_shows_progress_per_goal_and_overall(self, client, person):
         plan = growth.plan(person)
         goal = plan.goals.first()

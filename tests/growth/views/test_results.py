@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from growth import scoring
 from growth.models import Plan
 from ladder.models import GrowthAction
 from tests.factories import QuestionFactory, UserFactory
@@ -231,7 +232,12 @@ class TestTwoOfThree:
         assert "<strong>Met:</strong>" in html
         assert "So these do not count against your readiness:" in html
         assert 'id="gap-leadership"' not in html
-        assert "No gaps below 75%" in html
+        strength = round(scoring.STRENGTH_AT * 100)
+        assert (
+            f"Every competency is a strength ({strength}% or more) or met through its group" in html
+        )
+        assert "No gaps below" not in html
+        assert html.count("Each expectation counts 0 (not yet)") == 1  # said once
 
     def test_leadership_alone_points_to_management_or_product_management(self, client, person):
         done = growth.finished(
