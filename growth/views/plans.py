@@ -78,7 +78,7 @@ def _plan_page(request: HttpRequest, the_plan: Plan, form=None, goals=None, stat
         "progress": plans.plan_progress(the_plan),
         "form": form or PlanForm(instance=the_plan),
         "goals": goals or GoalFormSet(initial=initial_goals, prefix="goals"),
-        "editing": status != 200,
+        "editing": status != 200 or request.GET.get("edit") == "1",  # the form opens
         "action_length": ACTION_LENGTH,
     }
     return render(request, "growth/plan.html", context, status=status)

@@ -48,7 +48,7 @@ def test_assess_see_the_radar_plan_export_share_and_revoke(page: Page, ladder):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "From mid-level engineer to senior engineer"
     )
-    page.get_by_text("Edit goals and topics", exact=True).last.click()
+    page.get_by_role("link", name="Edit goals and topics").click()  # opens the folded form
     first_goal = page.locator("fieldset.goal").first
     first_goal.get_by_label("Goal", exact=True).fill("Mentor one junior engineer every week")
     first_goal.get_by_label("Target date").fill("2027-03-31")

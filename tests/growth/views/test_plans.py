@@ -170,6 +170,14 @@ class TestPlanPage:
         assert fresh(plan).title == "From mid-level engineer to senior engineer"
         assert list(plan.goals.values_list("pk", "title", "target_date")) == before
 
+    def test_the_edit_link_opens_the_folded_form_without_javascript(self, client, person):
+        plan = growth.plan(person)
+        closed = client.get(url("plan", plan.pk)).text
+        assert '<details class="plan-edit" id="plan-edit">' in closed
+        assert 'href="?edit=1#plan-edit">Edit goals and topics</a>' in closed
+        opened = client.get(url("plan", plan.pk) + "?edit=1").text
+        assert '<details class="plan-edit" id="plan-edit" open>' in opened
+
     def test_a_missing_plan_title_is_400(self, client, person):
         plan = growth.plan(person)
         response = client.post(url("plan", plan.pk), growth.goal_post(plan, [], title=""))
